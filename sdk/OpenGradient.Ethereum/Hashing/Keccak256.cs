@@ -1,9 +1,11 @@
-using Org.BouncyCastle.Crypto.Digests;
+using System.Runtime.CompilerServices;
 
 namespace OpenGradient.Ethereum.Hashing;
 
 /// <summary>
-/// Keccak-256 as Ethereum uses it (the original Keccak padding, not NIST SHA3-256).
+/// Keccak-256 as Ethereum uses it (the original Keccak padding, not NIST SHA3-256). A managed
+/// Keccak-f[1600] implementation that allocates nothing beyond the returned digest; use
+/// <see cref="Keccak256Hasher"/> to hash data that arrives in pieces.
 /// </summary>
 public static class Keccak256
 {
@@ -19,6 +21,7 @@ public static class Keccak256
     }
 
     /// <summary>Hashes <paramref name="data"/> into the first 32 bytes of <paramref name="destination"/>.</summary>
+    [SkipLocalsInit]
     public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
     {
         if (destination.Length < HashSize)
@@ -26,11 +29,20 @@ public static class Keccak256
             throw new ArgumentException("Destination must hold at least 32 bytes.", nameof(destination));
         }
 
-        var digest = new KeccakDigest(256);
-        digest.BlockUpdate(data);
-        digest.DoFinal(destination);
+        Span<ulong> state = stackalloc ulong[KeccakCore.StateLanes];
+        state.Clear();
+        while (data.Length >= KeccakCore.Rate)
+        {
+            KeccakCore.AbsorbBlock(state, data[..KeccakCore.Rate]);
+            data = data[KeccakCore.Rate..];
+        }
+
+        KeccakCore.Finish(state, data, destination);
     }
 
     /// <summary>Hashes the UTF-8 bytes of <paramref name="text"/> (e.g. an event or function signature).</summary>
     public static byte[] Hash(string text) => Hash(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Creates a hasher for data that arrives in pieces.</summary>
+    public static Keccak256Hasher CreateHasher() => new();
 }
