@@ -12,7 +12,7 @@ export default defineConfig({
     path: solcPath,
     settings: {
       optimizer: { enabled: true, runs: 10_000 },
-      viaIR: false,
+      viaIR: true,
       evmVersion: "prague",
     },
   },
