@@ -163,3 +163,75 @@ export async function connect() {
     deployCore, deployAll, deployTwoNodes, request, requestAndSubmit, decodeLogs, gasOf,
   };
 }
+
+export const NO_PERMIT = { value: 0n, deadline: 0n, v: 0, r: `0x${"00".repeat(32)}`, s: `0x${"00".repeat(32)}` };
+
+/** Splits a 65-byte signature into the Permit struct's v, r, s. */
+export function splitSignature(signature) {
+  return {
+    r: signature.slice(0, 66),
+    s: `0x${signature.slice(66, 130)}`,
+    v: Number.parseInt(signature.slice(130, 132), 16),
+  };
+}
+
+/** EIP-712 types of a signed request (docs/protocol.md section 6). */
+export const INFERENCE_REQUEST_TYPES = {
+  InferenceRequest: [
+    { name: "requester", type: "address" },
+    { name: "modelId", type: "bytes32" },
+    { name: "input", type: "bytes" },
+    { name: "maxFee", type: "uint256" },
+    { name: "callbackGasLimit", type: "uint32" },
+    { name: "mode", type: "uint8" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
+
+/** Signs a request as `wallet` for `hub`; returns the SignedRequest struct and the signature. */
+export async function signRequest(wallet, hub, chainId, { modelId = MODEL_ID, input = INPUT, maxFee = OPG(100), callbackGasLimit = 0, mode = 0, nonce = 0n, deadline = 2n ** 40n } = {}) {
+  const request = { requester: wallet.account.address, modelId, maxFee, callbackGasLimit, mode, nonce, deadline };
+  const signature = await wallet.signTypedData({
+    domain: { name: "OpenGradient InferenceHub", version: "1", chainId, verifyingContract: hub.address },
+    types: INFERENCE_REQUEST_TYPES,
+    primaryType: "InferenceRequest",
+    message: { ...request, input },
+  });
+  return { request, signature };
+}
+
+/** Signs an EIP-2612 permit of the OPG token. */
+export async function signPermit(wallet, token, spender, value, chainId, nonce = 0n, deadline = 2n ** 40n) {
+  const signature = await wallet.signTypedData({
+    domain: { name: "OpenGradient", version: "1", chainId, verifyingContract: token.address },
+    types: {
+      Permit: [
+        { name: "owner", type: "address" },
+        { name: "spender", type: "address" },
+        { name: "value", type: "uint256" },
+        { name: "nonce", type: "uint256" },
+        { name: "deadline", type: "uint256" },
+      ],
+    },
+    primaryType: "Permit",
+    message: { owner: wallet.account.address, spender, value, nonce, deadline },
+  });
+  return { value, deadline, ...splitSignature(signature) };
+}
+
+/** The reference assignment of docs/protocol.md: walk the eligible set in slot order. */
+export function referenceSelect(nodes, weights, randomWord) {
+  const total = weights.reduce((s, w) => s + w, 0n);
+  let r = randomWord % total;
+  for (let i = 0; i < nodes.length; i++) {
+    if (r < weights[i]) return getAddress(nodes[i]);
+    r -= weights[i];
+  }
+  throw new Error("unreachable");
+}
+
+/** The assignment seed of a job: keccak256(abi.encode(prevrandao, jobId)). */
+export function assignmentWord(prevrandao, jobId) {
+  return BigInt(keccak256(encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [BigInt(prevrandao), jobId])));
+}
