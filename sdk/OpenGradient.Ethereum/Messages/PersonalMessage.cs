@@ -2,7 +2,6 @@ using System.Globalization;
 using OpenGradient.Ethereum.Hashing;
 using OpenGradient.Ethereum.Primitives;
 using OpenGradient.Ethereum.Signing;
-using Org.BouncyCastle.Crypto.Digests;
 
 namespace OpenGradient.Ethereum.Messages;
 
@@ -20,13 +19,11 @@ public static class PersonalMessage
         Span<byte> length = stackalloc byte[16];
         message.Length.TryFormat(length, out int written, default, CultureInfo.InvariantCulture);
 
-        var digest = new KeccakDigest(256);
-        digest.BlockUpdate(Prefix);
-        digest.BlockUpdate(length[..written]);
-        digest.BlockUpdate(message);
-        var hash = new byte[Keccak256.HashSize];
-        digest.DoFinal(hash);
-        return hash;
+        var hasher = new Keccak256Hasher();
+        hasher.Append(Prefix);
+        hasher.Append(length[..written]);
+        hasher.Append(message);
+        return hasher.GetHashAndReset();
     }
 
     /// <summary>Returns the EIP-191 hash of the UTF-8 bytes of <paramref name="message"/>.</summary>
