@@ -218,7 +218,14 @@ public static class TensorCodec
 
         var elementType = (TensorElementType)elementTypeWord;
         var decimals = (int)decimalsWord;
-        NamedTensor.ValidateHeader(name, elementType, decimals);
+        try
+        {
+            NamedTensor.ValidateHeader(name, elementType, decimals);
+        }
+        catch (TensorCodecException e)
+        {
+            throw Error(e.Error, name, e.Detail);
+        }
 
         var shapeOffset = nameStart + paddedName;
         var declaredShapeOffset = ReadSmall(tuple, 3 * Word, name, "the shape offset");
@@ -270,7 +277,15 @@ public static class TensorCodec
         for (var v = 0; v < count; v++, position += Word)
         {
             var value = ReadInt(tuple.Slice(position, Word), name, v);
-            NamedTensor.ValidateValue(name, elementType, v, value);
+            try
+            {
+                NamedTensor.ValidateValue(name, elementType, v, value);
+            }
+            catch (TensorCodecException e)
+            {
+                throw Error(e.Error, name, e.Detail);
+            }
+
             values[v] = value;
         }
 

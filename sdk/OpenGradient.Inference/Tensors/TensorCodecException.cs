@@ -13,10 +13,13 @@ public sealed class TensorCodecException : EthereumException
     {
         Error = error;
         TensorName = tensorName;
+        Detail = message;
     }
 
     /// <summary>The rule that was broken.</summary>
     public TensorCodecError Error { get; }
+
+    internal string Detail { get; }
 
     /// <summary>The tensor's name, or null when it was not known yet (e.g. a truncated header).</summary>
     public string? TensorName { get; }
