@@ -26,7 +26,7 @@ internal static class RandomRlp
             2 => random.Next(2, 56),
             3 => random.Next(54, 58),
             4 => random.Next(56, 300),
-            _ => random.Next(250, 70_000 / (depth + 1)),
+            _ => random.Next(250, 70_000 / (depth + 1) / (random.Next(20) == 0 ? 1 : 20)),
         };
         byte[] bytes = new byte[length];
         random.NextBytes(bytes);
