@@ -1,59 +1,76 @@
 using System.Text.Json;
-using OpenGradient.Ethereum.Encoding;
+using OpenGradient.Ethereum.Abi;
 
 namespace OpenGradient.Ethereum.JsonRpc;
 
 /// <summary>
-/// A call or transaction reverted. <see cref="RevertData"/> holds the raw revert bytes (an ABI-encoded
-/// <c>Error(string)</c>, <c>Panic(uint256)</c> or custom error, or empty for a bare <c>revert()</c>);
-/// <see cref="Reason"/> holds a human-readable description when one was decoded.
+/// A call or transaction reverted. <see cref="RevertData"/> holds the raw revert bytes and <see cref="Revert"/>
+/// their decoding: <c>Error(string)</c> and <c>Panic(uint256)</c> always, custom errors when the ABI was known
+/// (calls made through <see cref="Contracts.Contract"/> decode with the contract's ABI; otherwise use
+/// <see cref="DecodeWith"/>).
 /// </summary>
 public class ContractRevertedException : JsonRpcException
 {
     public ContractRevertedException(string method, int code, string rpcMessage, JsonElement? data, byte[] revertData)
-        : this(method, code, rpcMessage, data, revertData, reason: null, transactionHash: null)
+        : this(method, code, rpcMessage, data, DecodedRevert.Decode(revertData), transactionHash: null)
     {
     }
 
-    /// <summary>Creates the exception with a decoded <paramref name="reason"/> and the failed transaction, if known.</summary>
+    /// <summary>Creates the exception with an already decoded revert and the failed transaction's hash, if any.</summary>
     public ContractRevertedException(
         string method,
         int code,
         string rpcMessage,
         JsonElement? data,
-        byte[] revertData,
-        string? reason,
+        DecodedRevert revert,
         string? transactionHash,
         Exception? innerException = null)
-        : base(method, code, rpcMessage, data, Describe(method, rpcMessage, revertData, reason, transactionHash), innerException)
+        : base(method, code, rpcMessage, data, Describe(method, rpcMessage, revert, transactionHash), innerException)
     {
-        RevertData = revertData;
-        Reason = reason;
+        ArgumentNullException.ThrowIfNull(revert);
+        Revert = revert;
         TransactionHash = transactionHash;
     }
 
+    /// <summary>The decoded revert (kind, message, panic code, or custom error and its values).</summary>
+    public DecodedRevert Revert { get; }
+
     /// <summary>The raw revert data: 4-byte selector then ABI-encoded arguments, or empty.</summary>
-    public byte[] RevertData { get; }
+    public byte[] RevertData => Revert.Data.ToArray();
 
     /// <summary>The 4-byte selector of the revert data as 0x-hex, or null when the data is shorter than 4 bytes.</summary>
-    public string? ErrorSelector => RevertData.Length >= 4 ? Hex.Encode(RevertData.AsSpan(0, 4)) : null;
+    public string? ErrorSelector => Revert.SelectorHex;
 
-    /// <summary>A decoded description such as <c>Error("not owner")</c>, <c>Panic(0x11: arithmetic overflow)</c> or <c>ProbeFailed(0x…, 7)</c>; null when not decoded.</summary>
-    public string? Reason { get; }
+    /// <summary>
+    /// A readable reason such as <c>Error("not owner")</c>, <c>Panic(0x11: …)</c> or <c>ProbeFailed(who=0x…, code=7)</c>;
+    /// null when the data is empty or matches no known error.
+    /// </summary>
+    public string? Reason => Revert.Kind is RevertKind.Empty or RevertKind.Unknown ? null : Revert.ToString();
 
     /// <summary>The hash of the mined transaction that failed, when the revert came from a transaction.</summary>
     public string? TransactionHash { get; }
 
-    private static string Describe(string method, string rpcMessage, byte[] revertData, string? reason, string? transactionHash)
+    /// <summary>The same revert, with custom errors decoded against <paramref name="abi"/>.</summary>
+    public ContractRevertedException DecodeWith(ContractAbi abi)
+    {
+        ArgumentNullException.ThrowIfNull(abi);
+        return new ContractRevertedException(Method, Code, RpcMessage, ErrorData, abi.DecodeRevert(Revert.Data), TransactionHash, this);
+    }
+
+    /// <summary>The same revert, attributed to a mined transaction.</summary>
+    public ContractRevertedException ForTransaction(string transactionHash) =>
+        new(Method, Code, RpcMessage, ErrorData, Revert, transactionHash, this);
+
+    private static string Describe(string method, string rpcMessage, DecodedRevert revert, string? transactionHash)
     {
         string what = transactionHash is null ? $"{method} reverted" : $"Transaction {transactionHash} reverted";
-        if (reason is not null)
+        return revert.Kind switch
         {
-            return $"{what}: {reason}. Check the contract's preconditions for the arguments and sender used.";
-        }
-
-        return revertData.Length == 0
-            ? $"{what} without data ({rpcMessage}). A bare revert(), a failed assert in old code, or running out of gas leaves no reason; check the preconditions and the gas limit."
-            : $"{what} with data {Hex.Encode(revertData)} ({rpcMessage}). Decode it with the contract's ABI (custom errors) to see why.";
+            RevertKind.Empty =>
+                $"{what} without data ({rpcMessage}). A bare revert(), a require without message or running out of gas leaves no reason; check the preconditions and the gas limit.",
+            RevertKind.Unknown =>
+                $"{what} with data {Encoding.Hex.Encode(revert.Data)} ({rpcMessage}). It matches no error in the ABI used; decode it with the ABI of the contract that raised it (DecodeWith).",
+            _ => $"{what}: {revert}. Check the contract's preconditions for the arguments and sender used.",
+        };
     }
 }
