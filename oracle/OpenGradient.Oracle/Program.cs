@@ -1,0 +1,3 @@
+using OpenGradient.Oracle.Ops;
+
+return await OracleHost.RunAsync(args).ConfigureAwait(false);

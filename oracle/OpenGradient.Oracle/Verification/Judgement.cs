@@ -1,0 +1,4 @@
+namespace OpenGradient.Oracle.Verification;
+
+/// <summary>A verdict and why.</summary>
+internal sealed record Judgement(Verdict Verdict, string Reason);
