@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace OpenGradient.Contracts.Generator;
+
+/// <summary>A StringBuilder with indentation and "\n" line ends, so output is identical on every OS.</summary>
+internal sealed class CodeWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public CodeWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4).Append(line);
+        }
+
+        _text.Append('\n');
+        return this;
+    }
+
+    public CodeWriter Open(string line)
+    {
+        Line(line);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public CodeWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    public CodeWriter Summary(string text) => Line($"/// <summary>{Naming.Xml(text)}</summary>");
+
+    public override string ToString() => _text.ToString();
+}
