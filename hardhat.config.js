@@ -5,16 +5,22 @@ import hardhatToolboxViem from "@nomicfoundation/hardhat-toolbox-viem";
 // solc cannot be downloaded at run time on our machines: use the npm build, by absolute path.
 const solcPath = fileURLToPath(new URL("./node_modules/solc/soljson.js", import.meta.url));
 
+// One compiler setup for every build profile, so what Ignition deploys (profile "production") is
+// byte-for-byte what the tests ran (profile "default").
+const compiler = {
+  version: "0.8.30",
+  path: solcPath,
+  settings: {
+    optimizer: { enabled: true, runs: 10_000 },
+    viaIR: true, // the hub's request event carries eleven fields
+    evmVersion: "prague",
+  },
+};
+
 export default defineConfig({
   plugins: [hardhatToolboxViem],
   solidity: {
-    version: "0.8.30",
-    path: solcPath,
-    settings: {
-      optimizer: { enabled: true, runs: 10_000 },
-      viaIR: true,
-      evmVersion: "prague",
-    },
+    profiles: { default: compiler, production: compiler },
   },
   paths: {
     sources: "contracts",
@@ -22,6 +28,7 @@ export default defineConfig({
     ignition: "deploy",
   },
   networks: {
-    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // OG_RPC_URL lets tools and tests point at a node on another port (never bind anything but 127.0.0.1).
+    localhost: { type: "http", chainType: "l1", url: process.env.OG_RPC_URL ?? "http://127.0.0.1:8545" },
   },
 });
