@@ -188,8 +188,8 @@ public sealed class Eip712TypedData
                 ? (Address.TryParse(contract, out Address address) ? address : throw new TypedDataException($"Typed data 'domain.verifyingContract' ('{contract}') is not an address."))
                 : null,
             Salt = OptionalString(json, "salt") is { } salt
-                ? new ReadOnlyMemory<byte>(Hex.TryDecode(salt, out byte[] bytes) && bytes.Length == 32 ? bytes : throw new TypedDataException("Typed data 'domain.salt' must be 32 bytes of 0x-hex."))
-                : (ReadOnlyMemory<byte>?)null,
+                ? (Hex.TryDecode(salt, out byte[] bytes) && bytes.Length == 32 ? bytes : throw new TypedDataException("Typed data 'domain.salt' must be 32 bytes of 0x-hex."))
+                : null,
         };
     }
 

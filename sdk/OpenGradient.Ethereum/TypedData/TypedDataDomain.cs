@@ -24,8 +24,8 @@ public sealed record TypedDataDomain
     /// <summary>The contract that will verify the signature.</summary>
     public Address? VerifyingContract { get; init; }
 
-    /// <summary>A 32-byte disambiguating salt.</summary>
-    public ReadOnlyMemory<byte>? Salt { get; init; }
+    /// <summary>A 32-byte disambiguating salt (an array rather than a memory, so a null array really means "no salt").</summary>
+    public byte[]? Salt { get; init; }
 
     /// <summary>The implied <c>EIP712Domain</c> type: one field per set property, in the standard order.</summary>
     public IReadOnlyList<TypedDataField> GetImpliedType()
@@ -85,7 +85,7 @@ public sealed record TypedDataDomain
 
         if (Salt is { } salt)
         {
-            json["salt"] = Hex.Encode(salt.Span);
+            json["salt"] = Hex.Encode(salt);
         }
 
         return json;
