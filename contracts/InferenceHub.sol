@@ -41,7 +41,7 @@ contract InferenceHub is HubDisputes, EIP712, Nonces {
     function requestInference(bytes32 modelId, bytes calldata input, RequestOptions calldata options)
         external
         nonReentrant
-        returns (uint256)
+        returns (uint256 jobId)
     {
         return _request(msg.sender, modelId, input, options.maxFee, options.callbackGasLimit, options.mode);
     }
@@ -52,7 +52,7 @@ contract InferenceHub is HubDisputes, EIP712, Nonces {
         bytes calldata input,
         RequestOptions calldata options,
         Permit calldata permit
-    ) external nonReentrant returns (uint256) {
+    ) external nonReentrant returns (uint256 jobId) {
         _tryPermit(msg.sender, permit);
         return _request(msg.sender, modelId, input, options.maxFee, options.callbackGasLimit, options.mode);
     }
@@ -63,7 +63,7 @@ contract InferenceHub is HubDisputes, EIP712, Nonces {
         bytes calldata input,
         bytes calldata signature,
         Permit calldata permit
-    ) external nonReentrant returns (uint256) {
+    ) external nonReentrant returns (uint256 jobId) {
         if (block.timestamp > request.deadline) revert SignatureExpired(request.deadline);
         bytes32 digest = _requestDigest(request, keccak256(input));
         if (!SignatureChecker.isValidSignatureNow(request.requester, digest, signature)) {
@@ -153,7 +153,11 @@ contract InferenceHub is HubDisputes, EIP712, Nonces {
     }
 
     /// @inheritdoc IInferenceHub
-    function jobResult(uint256 jobId) external view returns (JobStatus, bytes32, FailureReason) {
+    function jobResult(uint256 jobId)
+        external
+        view
+        returns (JobStatus status, bytes32 commitment, FailureReason failureReason)
+    {
         Job storage job = _jobs[jobId];
         return (job.status, job.commitment, job.failureReason);
     }
@@ -176,10 +180,15 @@ contract InferenceHub is HubDisputes, EIP712, Nonces {
     }
 
     /// @inheritdoc IInferenceHub
-    function quoteFee(bytes32 modelId) external view returns (uint256, uint256, uint256, uint256) {
-        (, uint256 modelFee, bool active) = registry.terms(modelId);
+    function quoteFee(bytes32 modelId)
+        external
+        view
+        returns (uint256 total, uint256 modelFee, uint256 nodeFeeAmount, uint256 protocolFee)
+    {
+        bool active;
+        (, modelFee, active) = registry.terms(modelId);
         if (!active) revert ModelNotActive(modelId);
-        uint256 protocolFee = _protocolFee(modelFee);
+        protocolFee = _protocolFee(modelFee);
         return (modelFee + nodeFee + protocolFee, modelFee, nodeFee, protocolFee);
     }
 

@@ -304,7 +304,7 @@ interface IInferenceHub {
     function quoteFee(bytes32 modelId)
         external
         view
-        returns (uint256 total, uint256 modelFee, uint256 nodeFee, uint256 protocolFee);
+        returns (uint256 total, uint256 modelFee, uint256 nodeFeeAmount, uint256 protocolFee);
 
     /// @notice What an account can withdraw.
     function claimable(address account) external view returns (uint256);
