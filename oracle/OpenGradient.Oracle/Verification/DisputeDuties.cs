@@ -86,14 +86,13 @@ internal sealed class DisputeDuties : BackgroundService
                 VerificationLog.DutyFailed(_log, "dispute", e.Message);
             }
 
-            try
-            {
-                await _wake.WaitAsync(_options.TickInterval, _time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            // Next tick, or sooner when a new seat wakes the loop.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var tick = Task.Delay(_options.TickInterval, _time, wait.Token);
+            var woken = _wake.WaitAsync(wait.Token);
+            await Task.WhenAny(tick, woken).ConfigureAwait(false);
+            await wait.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(tick, woken).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
