@@ -70,6 +70,33 @@ describe("Golden vectors (tests/vectors/tensors.json)", () => {
     });
   }
 
+  // The rule each invalid encoding breaks, as the Solidity decoder names it (abi.decode's own revert for
+  // data that is not an encoding at all).
+  const expectedErrors = {
+    "values length differs from shape product": "InvalidShape",
+    "non-canonical offset: the list starts one word later than the standard encoder puts it": "NonCanonicalEncoding",
+    "trailing bytes after the encoding": "NonCanonicalEncoding",
+    "decimals > 18": "InvalidDecimals",
+    "Int tensor with decimals != 0": "InvalidDecimals",
+    "Bool value 2": "InvalidValue",
+    "Bool value -1": "InvalidValue",
+    "zero dimension": "InvalidShape",
+    "duplicate names": "InvalidName",
+    "empty name": "InvalidName",
+    "name longer than 64 bytes": "InvalidName",
+    "unknown element type 3": "InvalidElementType",
+    "Fixed value = 2^127": "InvalidValue",
+    "Fixed value = -2^127": "InvalidValue",
+  };
+  for (const [description, errorName] of Object.entries(expectedErrors)) {
+    it(`names the broken rule ${errorName}: ${description}`, async () => {
+      const checker = await ctx.loadFixture(deployChecker);
+      const v = vectors.invalidEncodings.find((x) => x.description === description);
+      assert.ok(v, `no invalid vector "${description}"`);
+      await ctx.viem.assertions.revertWithCustomError(checker.read.decode([v.encoded]), checker, errorName);
+    });
+  }
+
   it("recomputes every commitment on chain", async () => {
     const checker = await ctx.loadFixture(deployChecker);
     for (const c of vectors.commitments) {
