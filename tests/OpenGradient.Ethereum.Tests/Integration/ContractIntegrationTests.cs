@@ -180,6 +180,36 @@ public sealed class ContractIntegrationTests : HardhatTestBase
     }
 
     [Test]
+    public async Task Send_FailingTransactionMinedLater_ReasonRecoveredByReplayAtParentBlock()
+    {
+        // With automine off the node accepts the send; the failure only shows in the receipt, as on a real network.
+        string snapshot = await Node.SnapshotAsync();
+        await Node.SetAutomineAsync(false);
+        try
+        {
+            ulong nonce = await Rpc.GetTransactionCountAsync(Deployer.Address, BlockParameter.Pending);
+            Task<TransactionReceipt> sending = _probe.SendAsync("recordOrFail", new TransactionOptions { GasLimit = 100_000 }, [0], CancellationToken.None);
+            while (!sending.IsCompleted && await Rpc.GetTransactionCountAsync(Deployer.Address, BlockParameter.Pending) == nonce)
+            {
+                await Task.Yield();
+            }
+
+            await Node.MineAsync();
+
+            var e = Assert.ThrowsAsync<ContractRevertedException>(() => sending);
+            Assert.That(e!.Method, Is.EqualTo("eth_call"));
+            Assert.That(e.TransactionHash, Is.Not.Null);
+            Assert.That(e.Revert.Message, Is.EqualTo("probe: zero value"));
+            Assert.That((await Rpc.GetTransactionReceiptAsync(e.TransactionHash!))!.Succeeded, Is.False);
+        }
+        finally
+        {
+            await Node.SetAutomineAsync(true);
+            await Node.RevertAsync(snapshot);
+        }
+    }
+
+    [Test]
     public void Send_OutOfGas_ThrowsTransactionFailedException()
     {
         var e = Assert.ThrowsAsync<TransactionFailedException>(

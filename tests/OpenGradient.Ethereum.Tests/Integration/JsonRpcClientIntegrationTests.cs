@@ -1,5 +1,6 @@
 using System.Numerics;
 using NUnit.Framework;
+using OpenGradient.Ethereum.Contracts;
 using OpenGradient.Ethereum.Encoding;
 using OpenGradient.Ethereum.JsonRpc;
 using OpenGradient.Ethereum.Primitives;
@@ -76,7 +77,7 @@ public sealed class JsonRpcClientIntegrationTests : HardhatTestBase
     public async Task SendRawTransaction_ReusedNonce_ThrowsNonceTooLowException()
     {
         EthKey key = EthKey.Parse(HardhatNode.Accounts[6].PrivateKey);
-        await new Contracts.Web3(Rpc, key).TransferAsync(key.Address, 1);
+        await new Web3(Rpc, key).TransferAsync(key.Address, 1);
 
         byte[] stale = await SignTransferAsync(key, nonce: 0, maxFee: 100_000_000_000, value: 1);
 

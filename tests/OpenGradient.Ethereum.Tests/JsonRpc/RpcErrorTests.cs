@@ -45,6 +45,8 @@ public sealed class RpcErrorTests
         Assert.That(e!.RevertData, Has.Length.EqualTo(4 + 96));
         Assert.That(e.ErrorSelector, Is.EqualTo("0x08c379a0"));
         Assert.That(e.Code, Is.EqualTo(3));
+        Assert.That(e.Revert.Message, Is.EqualTo("no"));
+        Assert.That(e.Reason, Is.EqualTo("Error(\"no\")"));
     }
 
     [Test]
