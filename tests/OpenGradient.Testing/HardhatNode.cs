@@ -18,6 +18,10 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
     public const long ChainId = 31337;
 
     private const int MaxPortAttempts = 3;
+
+    // Nodes still running when the test process exits (a crash, a missed teardown) are killed then, not orphaned.
+    private static readonly HashSet<HardhatNode> Running = [];
+    private static int _exitHookInstalled;
     private readonly Process _process;
     private readonly StringBuilder _output;
     private readonly HttpClient _http;
@@ -31,6 +35,15 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
         Port = port;
         RpcUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        if (Interlocked.Exchange(ref _exitHookInstalled, 1) == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAllRunning();
+        }
+
+        lock (Running)
+        {
+            Running.Add(this);
+        }
     }
 
     /// <summary>The JSON-RPC endpoint, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
@@ -175,6 +188,11 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
             return;
         }
 
+        lock (Running)
+        {
+            Running.Remove(this);
+        }
+
         ProcessRunner.KillTree(_process);
         _process.WaitForExit(10_000);
         _process.Dispose();
@@ -186,6 +204,20 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static void KillAllRunning()
+    {
+        HardhatNode[] running;
+        lock (Running)
+        {
+            running = [.. Running];
+        }
+
+        foreach (HardhatNode node in running)
+        {
+            node.Dispose();
+        }
     }
 
     private static void Append(StringBuilder sink, string? line)
