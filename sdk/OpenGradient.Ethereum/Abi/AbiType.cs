@@ -16,6 +16,8 @@ namespace OpenGradient.Ethereum.Abi;
 /// </remarks>
 public sealed class AbiType : IEquatable<AbiType>
 {
+    private const int MaxCachedTypes = 4096;
+
     private static readonly ConcurrentDictionary<string, AbiType> Cache = new(StringComparer.Ordinal);
 
     private AbiType(AbiTypeKind kind, int size, AbiType? element, int arrayLength, AbiParameter[] components)
@@ -94,7 +96,15 @@ public sealed class AbiType : IEquatable<AbiType>
     public static AbiType Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Cache.TryGetValue(text, out AbiType? cached) ? cached : Cache.GetOrAdd(text, AbiTypeParser.ParseType(text));
+        if (Cache.TryGetValue(text, out AbiType? cached))
+        {
+            return cached;
+        }
+
+        AbiType parsed = AbiTypeParser.ParseType(text);
+
+        // Bounded, so parsing type strings from untrusted input cannot grow memory without limit.
+        return Cache.Count < MaxCachedTypes ? Cache.GetOrAdd(text, parsed) : parsed;
     }
 
     /// <summary><c>uint{bits}</c>.</summary>

@@ -10,7 +10,7 @@ namespace OpenGradient.Ethereum.Primitives;
 /// lower case, requires the EIP-55 checksum to be right (a mistyped address then fails instead of
 /// sending funds to nobody). <c>default(Address)</c> equals <see cref="Zero"/>.
 /// </summary>
-public readonly struct Address : IEquatable<Address>
+public readonly struct Address : IEquatable<Address>, ISpanParsable<Address>
 {
     /// <summary>Size of an address in bytes.</summary>
     public const int Size = 20;
@@ -108,6 +108,14 @@ public readonly struct Address : IEquatable<Address>
 
     /// <inheritdoc cref="TryParse(string?, out Address)"/>
     public static bool TryParse(ReadOnlySpan<char> text, out Address address) => TryParseCore(text, out address) is null;
+
+    static Address IParsable<Address>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    static bool IParsable<Address>.TryParse(string? s, IFormatProvider? provider, out Address result) => TryParse(s, out result);
+
+    static Address ISpanParsable<Address>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    static bool ISpanParsable<Address>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Address result) => TryParse(s, out result);
 
     /// <summary>Returns a new array with the 20 address bytes.</summary>
     public byte[] ToArray() => Span.ToArray();
