@@ -14,6 +14,8 @@ internal static class OpsServiceCollectionExtensions
         services.AddSingleton<OracleMetrics>();
         services.AddNodeStorage();
         services.AddNodeKey();
+        services.AddOracleResilience();
+        services.AddChainWatcher();
         return services;
     }
 }
