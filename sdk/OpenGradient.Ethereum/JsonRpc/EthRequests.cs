@@ -18,8 +18,15 @@ public static class EthRequests
     public static RpcRequest<ulong> BlockNumber() => new("eth_blockNumber", null, static (j, r) => j.ParseUInt64(r, "result"), true);
 
     /// <summary><c>eth_getBlockByNumber</c> or, for a hash parameter, <c>eth_getBlockByHash</c>; null when the node has no such block.</summary>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="block"/> is <see cref="BlockParameter.Pending"/>: nodes leave out different header fields of a block
+    /// not yet mined (geth the hash, Hardhat the number), so it cannot be read as a <see cref="Block"/>; use the untyped
+    /// <see cref="Raw"/> call for it.
+    /// </exception>
     public static RpcRequest<Block?> GetBlock(BlockParameter block, bool fullTransactions = false) =>
-        block.BlockHash is { } hash
+        block == BlockParameter.Pending
+            ? throw new ArgumentException("The pending block has no stable hash or number across nodes; read a mined block (latest, a number or a hash), or send eth_getBlockByNumber(\"pending\") untyped.", nameof(block))
+            : block.BlockHash is { } hash
             ? new("eth_getBlockByHash", w => { w.WriteStringValue(hash); w.WriteBooleanValue(fullTransactions); }, ReadNullableBlock, true)
             : new("eth_getBlockByNumber", w => { w.WriteStringValue(block.ToString()); w.WriteBooleanValue(fullTransactions); }, ReadNullableBlock, true);
 

@@ -92,6 +92,16 @@ public sealed class JsonRpcClientTests
     }
 
     [Test]
+    public void GetBlock_Pending_ThrowsArgumentExceptionBeforeSending()
+    {
+        var transport = new InMemoryRpcTransport().ThenResult("null");
+        using var client = new JsonRpcClient(transport);
+
+        Assert.ThrowsAsync<ArgumentException>(() => client.GetBlockAsync(BlockParameter.Pending));
+        Assert.That(transport.Requests, Is.Empty);
+    }
+
+    [Test]
     public void GetBlock_MissingHash_ThrowsRpcResponseFormatException()
     {
         string withoutHash = BlockJson.Replace("\"hash\":\"0xbd441f14cb9d9bccd799e4972cc2683a9348d6f5aa26ad462fe9cd1cad913377\",", string.Empty, StringComparison.Ordinal);
