@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ internal sealed class JobPipeline : BackgroundService
     private readonly Channel<PipelineItem> _prepared;
     private readonly Channel<PipelineItem> _executed;
     private readonly SemaphoreSlim _submissions;
+    private readonly ConcurrentDictionary<ulong, byte> _active = new();
 
     public JobPipeline(
         JobStore store,
@@ -59,8 +61,9 @@ internal sealed class JobPipeline : BackgroundService
         _submissions = new SemaphoreSlim(_options.MaxConcurrentSubmissions);
     }
 
-    /// <summary>Queues an assigned job (waits while the first stage is full).</summary>
-    public ValueTask EnqueueAsync(ulong jobId, CancellationToken cancellationToken) => _incoming.Writer.WriteAsync(jobId, cancellationToken);
+    /// <summary>Queues an assigned job (waits while the first stage is full); a job already in the pipeline is not queued twice.</summary>
+    public ValueTask EnqueueAsync(ulong jobId, CancellationToken cancellationToken) =>
+        _active.TryAdd(jobId, 0) ? _incoming.Writer.WriteAsync(jobId, cancellationToken) : ValueTask.CompletedTask;
 
     public override void Dispose()
     {
@@ -102,7 +105,8 @@ internal sealed class JobPipeline : BackgroundService
                 var job = _store.GetJob(jobId);
                 if (job is null || job.ChainStatus != JobStatus.Assigned || job.ExecutionStage is not (ExecutionStage.Pending or ExecutionStage.Submitting))
                 {
-                    continue; // already on chain, or not ours: a duplicate from recovery
+                    _active.TryRemove(jobId, out _);
+                    continue; // already on chain, or not ours
                 }
 
                 PreparedModel model;
@@ -114,6 +118,7 @@ internal sealed class JobPipeline : BackgroundService
                 {
                     // The registry read failed (RPC down): try again later rather than report a failure.
                     JobsLog.PrepareRetry(_log, jobId, e.Message);
+                    _active.TryRemove(jobId, out _);
                     _ = RequeueLaterAsync(jobId, stoppingToken);
                     continue;
                 }
@@ -236,6 +241,7 @@ internal sealed class JobPipeline : BackgroundService
         }
         finally
         {
+            _active.TryRemove(job.JobId, out _);
             _submissions.Release();
         }
     }
