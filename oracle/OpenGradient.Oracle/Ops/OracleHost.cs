@@ -27,6 +27,11 @@ internal static class OracleHost
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (Staking.StakingCommand.IsCommand(args))
+        {
+            return await Staking.StakingCommand.RunAsync(args).ConfigureAwait(false);
+        }
+
         try
         {
             await using WebApplication app = Build(args);
@@ -70,6 +75,7 @@ internal static class OracleHost
         });
 
         builder.Services.AddOracleInfrastructure(builder.Configuration);
+        builder.Services.AddOracleFeatures(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
