@@ -111,7 +111,34 @@ internal readonly struct RpcJson
         return bytes;
     }
 
-    public string ParseHash(JsonElement value, string field) => Encoding.Hex.Encode(ParseData(value, field, 32));
+    /// <summary>A 32-byte value as lower-case 0x-hex; checked in place, without a decode/encode round trip (logs carry many).</summary>
+    public string ParseHash(JsonElement value, string field)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw Fail($"'{field}' should be a 0x-prefixed 32-byte hex string but is {Shorten(value)}.");
+        }
+
+        string text = value.GetString()!;
+        if (text.Length != 66 || text[0] != '0' || text[1] != 'x')
+        {
+            return Encoding.Hex.Encode(ParseData(value, field, 32));
+        }
+
+        bool lower = true;
+        for (int i = 2; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (Encoding.Hex.DigitValue(c) < 0)
+            {
+                throw Fail($"'{field}' = {Shorten(value)} has the non-hex character '{c}'.");
+            }
+
+            lower &= c is < 'A' or > 'F';
+        }
+
+        return lower ? text : text.ToLowerInvariant();
+    }
 
     public Address ParseAddress(JsonElement value, string field) => Primitives.Address.FromBytes(ParseData(value, field, Primitives.Address.Size));
 

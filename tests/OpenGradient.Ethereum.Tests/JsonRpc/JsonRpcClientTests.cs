@@ -141,6 +141,28 @@ public sealed class JsonRpcClientTests
     }
 
     [Test]
+    public async Task GetTransactionReceipt_UpperCaseHashes_NormalizedToLowerCase()
+    {
+        string upper = ReceiptJson.Replace("0x0da9e0b9ede9b780554f62432d41e2d4df3540fb1fe37264b5ceff45f4d0d4e6", "0x0DA9E0B9EDE9B780554F62432D41E2D4DF3540FB1FE37264B5CEFF45F4D0D4E6", StringComparison.Ordinal);
+        using var client = new JsonRpcClient(new InMemoryRpcTransport().ThenResult(upper));
+
+        TransactionReceipt? receipt = await client.GetTransactionReceiptAsync("0x0da9e0b9ede9b780554f62432d41e2d4df3540fb1fe37264b5ceff45f4d0d4e6");
+
+        Assert.That(receipt!.TransactionHash, Is.EqualTo("0x0da9e0b9ede9b780554f62432d41e2d4df3540fb1fe37264b5ceff45f4d0d4e6"));
+        Assert.That(receipt.Logs[0].TransactionHash, Is.EqualTo(receipt.TransactionHash));
+    }
+
+    [Test]
+    public void GetTransactionReceipt_HashWithNonHexCharacter_ThrowsRpcResponseFormatException()
+    {
+        string broken = ReceiptJson.Replace("0x0da9e0b9ede9b780554f62432d41e2d4df3540fb1fe37264b5ceff45f4d0d4e6", "0x0da9e0b9ede9b780554f62432d41e2d4df3540fb1fe37264b5ceff45f4d0d4eg", StringComparison.Ordinal);
+        using var client = new JsonRpcClient(new InMemoryRpcTransport().ThenResult(broken));
+
+        var e = Assert.ThrowsAsync<RpcResponseFormatException>(() => client.GetTransactionReceiptAsync("0x0da9e0b9ede9b780554f62432d41e2d4df3540fb1fe37264b5ceff45f4d0d4e6"));
+        Assert.That(e!.Message, Does.Contain("'g'"));
+    }
+
+    [Test]
     public async Task GetTransactionReceipt_NotMined_ReturnsNull()
     {
         using var client = new JsonRpcClient(new InMemoryRpcTransport().ThenResult("null"));
