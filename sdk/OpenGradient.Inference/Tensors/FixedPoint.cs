@@ -111,10 +111,31 @@ public static class FixedPoint
     /// <c>q / 10^decimals</c> correctly rounded (half to even) to the nearest float32. Every legal Fixed
     /// value is inside the float32 normal range, so there is no overflow or subnormal case.
     /// </summary>
-    public static float ToSingle(Int128 quantized, int decimals) => (float)RoundQuotient(quantized, decimals, 24);
+    public static float ToSingle(Int128 quantized, int decimals)
+    {
+        // Fast path: q and 10^d are exact doubles and IEEE division rounds correctly; rounding that
+        // double again to float is innocuous because 53 >= 2·24 + 2 (Figueroa's double-rounding theorem).
+        if (IsExactDouble(quantized) && decimals is >= 0 and <= NamedTensor.MaxDecimals)
+        {
+            return (float)((double)quantized / PowersOfTen[decimals]);
+        }
+
+        return (float)RoundQuotient(quantized, decimals, 24);
+    }
 
     /// <summary><c>q / 10^decimals</c> correctly rounded (half to even) to the nearest double.</summary>
-    public static double ToDouble(Int128 quantized, int decimals) => RoundQuotient(quantized, decimals, 53);
+    public static double ToDouble(Int128 quantized, int decimals)
+    {
+        if (IsExactDouble(quantized) && decimals is >= 0 and <= NamedTensor.MaxDecimals)
+        {
+            return (double)quantized / PowersOfTen[decimals]; // one correctly rounded IEEE division
+        }
+
+        return RoundQuotient(quantized, decimals, 53);
+    }
+
+    // |q| <= 2^53: converts to double without rounding (10^d for d <= 18 < 22 is exact too).
+    private static bool IsExactDouble(Int128 q) => q >= -(Int128)(1L << 53) && q <= (Int128)(1L << 53);
 
     internal static Int128 Quantize(double value, int decimals, string? tensorName)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 
 namespace OpenGradient.Inference.Tensors;
@@ -92,7 +93,7 @@ public static class TensorCodec
         long expectedOffset = (long)Word * tensors.Length;
         for (var i = 0; i < tensors.Length; i++)
         {
-            var offset = ReadSmall(elements, i * Word, null, $"the offset of tensor {i}");
+            var offset = ReadSmall(elements, i * Word, null, "the offset of tensor {0}", i);
             if (offset != (ulong)expectedOffset)
             {
                 throw Error(TensorCodecError.NonCanonicalOffset, null, $"tensor {i} starts at offset {offset}, the canonical encoding puts it at {expectedOffset}.");
@@ -163,14 +164,14 @@ public static class TensorCodec
             throw Error(TensorCodecError.Truncated, null, $"tensor {index} needs a 160-byte head but only {tuple.Length} bytes remain.");
         }
 
-        var nameOffset = ReadSmall(tuple, 0, null, $"the name offset of tensor {index}");
+        var nameOffset = ReadSmall(tuple, 0, null, "the name offset of tensor {0}", index);
         if (nameOffset != TupleHeadWords * Word)
         {
             throw Error(TensorCodecError.NonCanonicalOffset, null, $"the name of tensor {index} is at offset {nameOffset}, the canonical encoding puts it at 160.");
         }
 
         // Name first, so every later error can name the tensor.
-        var nameLength = ReadSmall(tuple, TupleHeadWords * Word, null, $"the name length of tensor {index}");
+        var nameLength = ReadSmall(tuple, TupleHeadWords * Word, null, "the name length of tensor {0}", index);
         var nameStart = (TupleHeadWords * Word) + Word;
         if (nameLength > (ulong)(tuple.Length - nameStart))
         {
@@ -239,7 +240,7 @@ public static class TensorCodec
         long product = 1;
         for (var d = 0; d < rank; d++)
         {
-            var dim = ReadSmall(tuple, shapeOffset + Word + (d * Word), name, $"dimension {d}");
+            var dim = ReadSmall(tuple, shapeOffset + Word + (d * Word), name, "dimension {0}", d);
             if (dim > uint.MaxValue)
             {
                 throw Error(TensorCodecError.NonCanonicalWord, name, $"dimension {d} does not fit a uint32.");
@@ -301,7 +302,7 @@ public static class TensorCodec
             throw Error(TensorCodecError.Truncated, name, $"the length of {what} is cut off.");
         }
 
-        var length = ReadSmall(tuple, offset, name, $"the length of {what}");
+        var length = ReadSmall(tuple, offset, name, "the length of {0}", what);
         if (length > (ulong)((tuple.Length - offset - Word) / Word))
         {
             throw Error(TensorCodecError.Truncated, name, $"{what} claims {length} words but only {(tuple.Length - offset - Word) / Word} remain.");
@@ -311,21 +312,26 @@ public static class TensorCodec
     }
 
     // A uint256 word that must fit a ulong (offsets, lengths, small enums): high 24 bytes zero.
-    private static ulong ReadSmall(ReadOnlySpan<byte> data, int offset, string? name, string what)
+    // `what` is a composite format with one argument, formatted only when the word is bad (no
+    // allocation on the hot path).
+    private static ulong ReadSmall(ReadOnlySpan<byte> data, int offset, string? name, string what, object? argument = null)
     {
         if (offset + Word > data.Length)
         {
-            throw Error(TensorCodecError.Truncated, name, $"{what} is cut off.");
+            throw Error(TensorCodecError.Truncated, name, $"{Describe(what, argument)} is cut off.");
         }
 
         var word = data.Slice(offset, Word);
         if (word[..24].ContainsAnyExcept((byte)0))
         {
-            throw Error(TensorCodecError.NonCanonicalWord, name, $"{what} is out of range (its high bytes are not zero).");
+            throw Error(TensorCodecError.NonCanonicalWord, name, $"{Describe(what, argument)} is out of range (its high bytes are not zero).");
         }
 
         return BinaryPrimitives.ReadUInt64BigEndian(word[24..]);
     }
+
+    private static string Describe(string what, object? argument) =>
+        argument is null ? what : string.Format(CultureInfo.InvariantCulture, what, argument);
 
     private static Int128 ReadInt(ReadOnlySpan<byte> word, string name, int index)
     {

@@ -114,6 +114,22 @@ public sealed class FixedPointTests
     }
 
     [Test]
+    public void ToSingleAndToDouble_FastPathRange_AreTheNearestFloats()
+    {
+        // |q| <= 2^53 takes the double-division fast path; check it against the exact reference.
+        Gen.Long[-(1L << 53), 1L << 53].Select(Gen.Int[0, 18]).Sample((raw, d) =>
+        {
+            var q = (Int128)raw;
+            var f = FixedPoint.ToSingle(q, d);
+            var x = FixedPoint.ToDouble(q, d);
+            return ExactReference.CompareDistance(f, MathF.BitIncrement(f), (BigInteger)q, d) <= 0
+                && ExactReference.CompareDistance(f, MathF.BitDecrement(f), (BigInteger)q, d) <= 0
+                && ExactReference.CompareDistance(x, Math.BitIncrement(x), (BigInteger)q, d) <= 0
+                && ExactReference.CompareDistance(x, Math.BitDecrement(x), (BigInteger)q, d) <= 0;
+        }, iter: 20_000);
+    }
+
+    [Test]
     public void ToDouble_RandomWideFixedPoint_IsTheNearestDouble()
     {
         Gen.Long.Select(Gen.Long, Gen.Int[0, 18]).Sample((hi, lo, d) =>
