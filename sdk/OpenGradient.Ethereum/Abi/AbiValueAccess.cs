@@ -17,6 +17,8 @@ internal static class AbiValueAccess
         {
             case IList list:
                 return list.Count;
+            case IReadOnlyList<object?> readOnlyList:
+                return readOnlyList.Count;
             case ITuple tuple when type.Kind == AbiTypeKind.Tuple:
                 return tuple.Length;
             default:
@@ -25,7 +27,12 @@ internal static class AbiValueAccess
         }
     }
 
-    public static object? Item(object value, int index) => value is IList list ? list[index] : ((ITuple)value)[index];
+    public static object? Item(object value, int index) => value switch
+    {
+        IList list => list[index],
+        IReadOnlyList<object?> readOnlyList => readOnlyList[index],
+        _ => ((ITuple)value)[index],
+    };
 
     public static void CheckCount(AbiType type, int count)
     {

@@ -164,6 +164,16 @@ public sealed class AbiStrictDecodingTests
     }
 
     [Test]
+    public void Encode_DecodedAbiValues_ReencodeToTheSameCallData()
+    {
+        var f = AbiFunction.Parse("f(uint256 a, (string s, bytes32 b) t)");
+        byte[] call = f.EncodeCall(1, new object[] { "x", new byte[32] });
+        AbiValues values = f.DecodeCall(call);
+
+        Assert.That(AbiEncoder.Encode(f.Inputs, values), Is.EqualTo(call.AsSpan(4).ToArray()));
+    }
+
+    [Test]
     public void Encode_IntoSpan_WritesSameBytesAsArrayOverload()
     {
         var parameters = AbiFunction.Parse("f(uint256 a, string b)").Inputs;
