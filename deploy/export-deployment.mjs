@@ -2,7 +2,7 @@
 // Turns Hardhat Ignition's record of a deployment into the project's deployment file:
 //   deploy/deployments/<chainId>.json = { chainId, contracts: { OPGToken, ModelRegistry, NodeStaking,
 //                                          InferenceHub, ExampleConsumer }, deployBlock }
-// Usage: node deploy/export-deployment.mjs [chainId=31337] [--deployment-dir <ignition deployment dir>]
+// Usage: node deploy/export-deployment.mjs [chainId=31337] [--deployment-dir <ignition deployment dir>] [--out <file>]
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -10,7 +10,9 @@ import path from "node:path";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const dirFlag = args.indexOf("--deployment-dir");
-const chainId = Number(args.find((a, i) => !a.startsWith("--") && (dirFlag < 0 || i !== dirFlag + 1)) ?? 31337);
+const outFlag = args.indexOf("--out");
+const flagValues = new Set([dirFlag, outFlag].filter((i) => i >= 0).map((i) => i + 1));
+const chainId = Number(args.find((a, i) => !a.startsWith("--") && !flagValues.has(i)) ?? 31337);
 const deploymentDir = dirFlag >= 0 ? path.resolve(args[dirFlag + 1]) : path.join(here, "deployments", `chain-${chainId}`);
 
 // Ignition future ids -> names in the deployment file.
@@ -49,7 +51,7 @@ for (const line of readFileSync(path.join(deploymentDir, "journal.jsonl"), "utf8
 }
 if (deployBlock === null) fail("no confirmed transaction in journal.jsonl");
 
-const out = path.join(here, "deployments", `${chainId}.json`);
+const out = outFlag >= 0 ? path.resolve(args[outFlag + 1]) : path.join(here, "deployments", `${chainId}.json`);
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ chainId, contracts, deployBlock }, null, 2)}\n`);
 console.log(`wrote ${out}`);
