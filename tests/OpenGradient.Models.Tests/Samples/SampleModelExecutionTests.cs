@@ -125,6 +125,22 @@ public sealed class SampleModelExecutionTests
         Assert.That(result.Message, Does.Contain("register a valid ONNX file"));
     }
 
+    [TestCaseSource(nameof(Models))]
+    public void SampleModel_OneByteChangedUnderTheOriginalId_FailsAsModelUnavailableAndIsNeverLoaded(string name)
+    {
+        var model = SampleModels.All().Single(m => m.Name == name);
+        var id = ModelId.FromBytes(model.Sha256.Span);
+        var swapped = CorruptModel.FlipLastByte(model.Bytes.Span);
+        var inputs = new TensorList(model.Inputs.Select(spec => RandomInput(spec.Name, (int)spec.Shape[1], 1, 1f)));
+        using var executor = new ModelExecutor(); // nothing cached: the bytes are checked
+
+        var result = executor.Execute(id, swapped, inputs, model.Decimals);
+
+        Assert.That(result.Reason, Is.EqualTo(FailureReason.ModelUnavailable), result.Message);
+        Assert.That(result.Message, Does.Contain($"but the model id is {id}"));
+        Assert.That(executor.IsLoaded(id), Is.False);
+    }
+
     private static IEnumerable<string> Models() => SampleModels.All().Select(m => m.Name);
 
     private TensorList Run(SampleModel model, TensorList inputs)
