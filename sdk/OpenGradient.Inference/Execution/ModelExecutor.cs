@@ -60,6 +60,25 @@ public sealed class ModelExecutor : IDisposable
         return ExecutionResult.Success(TensorList.Empty);
     }
 
+    /// <summary>
+    /// Decodes request input bytes (docs/protocol.md section 1). Returns null and the tensors when
+    /// they are canonical, else a <see cref="FailureReason.BadInput"/> result naming the broken rule,
+    /// which a node posts as its failure report instead of running anything.
+    /// </summary>
+    public static ExecutionResult? DecodeInputs(ReadOnlySpan<byte> inputBytes, out TensorList inputs)
+    {
+        try
+        {
+            inputs = TensorList.Decode(inputBytes);
+            return null;
+        }
+        catch (TensorCodecException e)
+        {
+            inputs = TensorList.Empty;
+            return ExecutionResult.Failed(FailureReason.BadInput, "The request input is not a canonical tensor list: " + e.Message);
+        }
+    }
+
     /// <summary>Runs a loaded model; <see cref="FailureReason.ModelUnavailable"/> when it is not loaded.</summary>
     public ExecutionResult Execute(ModelId id, TensorList inputs, int outputDecimals)
     {

@@ -234,6 +234,29 @@ public sealed class ModelExecutorTests
         Assert.That(() => _executor.Execute(MultiId, Multi.Bytes, TensorList.Of(Vector("a", 4), Vector("b", 4)), 19), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
 
+    [Test]
+    public void DecodeInputs_NonCanonicalBytes_GivesBadInputNamingTheRule()
+    {
+        var bytes = TensorList.Of(Vector("a", 4)).Encode();
+
+        var failure = ModelExecutor.DecodeInputs([.. bytes, 0], out var inputs);
+
+        Assert.That(failure!.Reason, Is.EqualTo(FailureReason.BadInput));
+        Assert.That(failure.Message, Does.Contain("TrailingBytes"));
+        Assert.That(inputs, Is.Empty);
+    }
+
+    [Test]
+    public void DecodeInputs_CanonicalBytes_GivesTheTensors()
+    {
+        var list = TensorList.Of(Vector("a", 4), Vector("b", 4));
+
+        var failure = ModelExecutor.DecodeInputs(list.Encode(), out var inputs);
+
+        Assert.That(failure, Is.Null);
+        Assert.That(inputs, Is.EqualTo(list));
+    }
+
     private ExecutionResult RunMulti(params NamedTensor[] inputs) =>
         _executor.Execute(MultiId, Multi.Bytes, TensorList.Of(inputs), Multi.Decimals);
 
