@@ -1,7 +1,4 @@
 using System.Numerics;
-using OpenGradient.Inference;
-using OpenGradient.Inference.Execution;
-using OpenGradient.Inference.Tensors;
 
 namespace OpenGradient.Sdk;
 
@@ -28,25 +25,6 @@ public sealed partial class InferenceClient
 
         ModelInfo model = await GetModelAsync(job.ModelId, cancellationToken).ConfigureAwait(false);
         byte[] modelBytes = await _fetcher.FetchAsync(model.Id, model.Uri, cancellationToken).ConfigureAwait(false);
-        return Verify(job, outcome, outputBytes, model, modelBytes);
-    }
-
-    /// <summary>The local part of verification (run + compare), separated so the benchmark can time it without RPC.</summary>
-    internal VerificationVerdict Verify(JobRecord job, JobOutcome outcome, byte[] outputBytes, ModelInfo model, ReadOnlyMemory<byte> modelBytes)
-    {
-        BigInteger jobId = job.JobId;
-        ExecutionResult local = _executor.Execute(model.Id, modelBytes, job.Input, model.OutputDecimals);
-        if (!local.IsSuccess)
-        {
-            throw new VerificationException(jobId, $"the model does not run on the job's input here ({local.Reason}: {local.Message}). If the input is bad, the executor should have reported a failure instead of a result.");
-        }
-
-        TensorList onChain = outcome.Output ?? TensorList.Empty;
-        ToleranceVerdict comparison = ToleranceComparer.Compare(local.Outputs!, onChain, model.Tolerance);
-        byte[] inputBytes = job.Input.Encode();
-        byte[] expectedCommitment = Commitment.Compute(model.Id.ToArray(), inputBytes, outputBytes);
-        bool commitmentMatches = outcome.Commitment is not null && expectedCommitment.AsSpan().SequenceEqual(outcome.Commitment);
-        bool passed = outcome.Output is not null && comparison.Agrees && commitmentMatches;
-        return new VerificationVerdict(jobId, model.Id, passed, comparison, local.Outputs!, onChain, commitmentMatches);
+        return LocalVerifier.Verify(_executor, job, outcome, outputBytes, model, modelBytes);
     }
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OpenGradient.Sdk.Benchmarks.SdkOverheadBenchmarks).Assembly).Run(args);
