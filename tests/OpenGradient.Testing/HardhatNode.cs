@@ -23,12 +23,13 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
     private static readonly HashSet<HardhatNode> Running = [];
     private static int _exitHookInstalled;
     private readonly Process _process;
-    private readonly StringBuilder _output;
+    private const int MaxOutputLines = 400;
+    private readonly Queue<string> _output;
     private readonly HttpClient _http;
     private int _nextId;
     private int _disposed;
 
-    private HardhatNode(Process process, StringBuilder output, int port)
+    private HardhatNode(Process process, Queue<string> output, int port)
     {
         _process = process;
         _output = output;
@@ -55,14 +56,14 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
     /// <summary>The 20 funded development accounts.</summary>
     public static IReadOnlyList<DevAccount> Accounts => HardhatDevAccounts.All;
 
-    /// <summary>Everything the node has printed so far (for failure messages).</summary>
+    /// <summary>The last lines the node printed (it logs every request, so only the tail is kept), for failure messages.</summary>
     public string Output
     {
         get
         {
             lock (_output)
             {
-                return _output.ToString();
+                return string.Join(Environment.NewLine, _output);
             }
         }
     }
@@ -79,7 +80,7 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
         for (int attempt = 1; ; attempt++)
         {
             int port = FreePort.Next();
-            var output = new StringBuilder();
+            var output = new Queue<string>();
             Process process = ProcessRunner.Create(
                 RepoPaths.NodeBinary,
                 [RepoPaths.HardhatCli, "node", "--hostname", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture)],
@@ -220,7 +221,7 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
         }
     }
 
-    private static void Append(StringBuilder sink, string? line)
+    private static void Append(Queue<string> sink, string? line)
     {
         if (line is null)
         {
@@ -229,7 +230,11 @@ public sealed class HardhatNode : IAsyncDisposable, IDisposable
 
         lock (sink)
         {
-            sink.AppendLine(line);
+            sink.Enqueue(line);
+            if (sink.Count > MaxOutputLines)
+            {
+                sink.Dequeue();
+            }
         }
     }
 
