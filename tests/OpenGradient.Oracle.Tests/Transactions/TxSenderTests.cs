@@ -1,0 +1,215 @@
+using System.Numerics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+using OpenGradient.Ethereum.JsonRpc;
+using OpenGradient.Ethereum.Primitives;
+using OpenGradient.Ethereum.Signing;
+using OpenGradient.Oracle.Configuration;
+using OpenGradient.Oracle.Keys;
+using OpenGradient.Oracle.Ops;
+using OpenGradient.Oracle.Storage;
+using OpenGradient.Oracle.Transactions;
+using OpenGradient.Testing;
+
+namespace OpenGradient.Oracle.Tests.Transactions;
+
+/// <summary>The transaction sender against a real Hardhat node: idempotency by key, restart reconciliation, stuck replacement.</summary>
+[NonParallelizable]
+public sealed class TxSenderTests
+{
+    private static readonly Address Recipient = Address.Parse("0x000000000000000000000000000000000000c0de");
+    private HardhatNode _node = null!;
+    private JsonRpcClient _rpc = null!;
+
+    [OneTimeSetUp]
+    public async Task StartChain()
+    {
+        _node = await HardhatNode.StartAsync();
+        _rpc = new JsonRpcClient(_node.RpcUrl);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopChain()
+    {
+        _rpc.Dispose();
+        await _node.DisposeAsync();
+    }
+
+    [TearDown]
+    public Task AutomineBackOn() => _node.SetAutomineAsync(true);
+
+    [Test]
+    public async Task Submit_SameKeyTwice_SendsOneTransactionAndReturnsTheSameOutcome()
+    {
+        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[15].PrivateKey, TimeProvider.System);
+        ulong before = await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest);
+
+        TxOutcome first = await rig.Sender.SubmitAsync(Transfer("pay:1"));
+        TxOutcome second = await rig.Sender.SubmitAsync(Transfer("pay:1"));
+
+        Assert.That(first.Status, Is.EqualTo(TxStatus.Succeeded));
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest), Is.EqualTo(before + 1));
+    }
+
+    [Test]
+    public void Submit_SameKeyForADifferentCall_Throws()
+    {
+        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[16].PrivateKey, TimeProvider.System);
+        rig.Store.TryInsert(Transfer("pay:x"), rig.Address);
+
+        Assert.ThrowsAsync<TxSendException>(() => rig.Sender.SubmitAsync(Transfer("pay:x") with { Data = [1, 2, 3] }));
+    }
+
+    [Test]
+    public async Task Restart_AfterBroadcastBeforeMining_ReconcilesAndNeverSendsASecondTransaction()
+    {
+        string key = HardhatNode.Accounts[17].PrivateKey;
+        string db = TempDb();
+        await _node.SetAutomineAsync(false);
+        ulong before;
+        string recordedHash;
+        using (var crashed = new SenderRig(_node.RpcUrl, key, TimeProvider.System, db))
+        {
+            before = await _rpc.GetTransactionCountAsync(crashed.Address, BlockParameter.Latest);
+            Task<TxOutcome> pending = crashed.Sender.SubmitAsync(Transfer("submit:7"));
+            await WaitUntil(async () => await _rpc.GetTransactionCountAsync(crashed.Address, BlockParameter.Pending) == before + 1);
+            recordedHash = crashed.Store.Attempts("submit:7").Single().TransactionHash;
+
+            // The process dies with the transaction in the pool and no outcome recorded.
+            await crashed.Sender.StopAsync(CancellationToken.None);
+            Assert.That(pending.IsCanceled || pending.IsFaulted, Is.True);
+        }
+
+        using var restarted = new SenderRig(_node.RpcUrl, key, TimeProvider.System, db);
+        await restarted.Sender.StartAsync(CancellationToken.None);
+        await _node.MineAsync(1);
+        TxOutcome outcome = await restarted.Sender.SubmitAsync(Transfer("submit:7"));
+
+        Assert.That(outcome.Status, Is.EqualTo(TxStatus.Succeeded));
+        Assert.That(outcome.TransactionHash, Is.EqualTo(recordedHash));
+        Assert.That(await _rpc.GetTransactionCountAsync(restarted.Address, BlockParameter.Latest), Is.EqualTo(before + 1));
+        Assert.That(restarted.Store.Attempts("submit:7"), Has.Count.EqualTo(1), "nothing was re-signed");
+    }
+
+    [Test]
+    public async Task Restart_AfterTheTransactionWasMined_ReturnsItsOutcomeWithoutSending()
+    {
+        string key = HardhatNode.Accounts[18].PrivateKey;
+        string db = TempDb();
+        await _node.SetAutomineAsync(false);
+        ulong before;
+        using (var crashed = new SenderRig(_node.RpcUrl, key, TimeProvider.System, db))
+        {
+            before = await _rpc.GetTransactionCountAsync(crashed.Address, BlockParameter.Latest);
+            _ = crashed.Sender.SubmitAsync(Transfer("finalize:3"));
+            await WaitUntil(async () => await _rpc.GetTransactionCountAsync(crashed.Address, BlockParameter.Pending) == before + 1);
+            await crashed.Sender.StopAsync(CancellationToken.None);
+        }
+
+        await _node.MineAsync(1);
+        using var restarted = new SenderRig(_node.RpcUrl, key, TimeProvider.System, db);
+        await restarted.Sender.StartAsync(CancellationToken.None);
+        TxOutcome outcome = await restarted.Sender.SubmitAsync(Transfer("finalize:3"));
+
+        Assert.That(outcome.Status, Is.EqualTo(TxStatus.Succeeded));
+        Assert.That(await _rpc.GetTransactionCountAsync(restarted.Address, BlockParameter.Pending), Is.EqualTo(before + 1));
+    }
+
+    [Test]
+    public async Task Stuck_NoReceiptAfterStuckAfter_ReplacedWithTheSameNonceAndHigherFees()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[19].PrivateKey, time);
+        await _node.SetAutomineAsync(false);
+        ulong before = await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest);
+
+        Task<TxOutcome> outcome = rig.Sender.SubmitAsync(Transfer("challenge:9"));
+        await WaitUntil(() => Task.FromResult(rig.Store.Attempts("challenge:9").Count == 1));
+        await WaitUntil(() =>
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            return Task.FromResult(rig.Store.Attempts("challenge:9").Count == 2);
+        });
+        await _node.MineAsync(1);
+        await WaitUntil(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(500));
+            return Task.FromResult(outcome.IsCompleted);
+        });
+
+        IReadOnlyList<StoredAttempt> attempts = rig.Store.Attempts("challenge:9");
+        Assert.That(attempts[1].Nonce, Is.EqualTo(attempts[0].Nonce));
+        Assert.That(FeeEstimator.IsValidReplacement(attempts[0].Fees, attempts[1].Fees), Is.True);
+        Assert.That((await outcome).TransactionHash, Is.EqualTo(attempts[1].TransactionHash));
+        Assert.That(await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest), Is.EqualTo(before + 1));
+        Assert.That(rig.Metrics.TransactionReplacements.Value, Is.EqualTo(1));
+    }
+
+    private static TxIntent Transfer(string key) => new(key, Recipient, [], 21_000, BigInteger.One);
+
+    private static string TempDb() => Path.Combine(Path.GetTempPath(), "og-tx-" + Guid.NewGuid().ToString("N") + ".db");
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail("The condition did not hold within 300 checks.");
+    }
+
+    private sealed class SenderRig : IDisposable
+    {
+        public SenderRig(Uri rpcUrl, string privateKey, TimeProvider time, string? databasePath = null)
+        {
+            var database = new NodeDatabase(databasePath ?? TempDb(), [new TxMigration()]);
+            Rpc = new JsonRpcClient(rpcUrl);
+            Store = new TxStore(database, time);
+            var options = Options.Create(new TransactionSenderOptions
+            {
+                ReceiptPollInterval = TimeSpan.FromMilliseconds(100),
+                StuckAfter = TimeSpan.FromSeconds(5),
+                FeeBumpPercent = 15,
+            });
+            var key = new NodeKey(EthKey.Parse(privateKey), NodeKeySource.DevPrivateKey);
+            Address = key.Address;
+            Metrics = new OracleMetrics();
+            Sender = new TxSender(
+                Rpc,
+                Store,
+                new FeeEstimator(Rpc, options),
+                key,
+                options,
+                Options.Create(new ChainOptions { ChainId = 31337 }),
+                Options.Create(new ResilienceOptions { LoopBackoff = TimeSpan.FromMilliseconds(100) }),
+                Metrics,
+                time,
+                NullLogger<TxSender>.Instance);
+        }
+
+        public JsonRpcClient Rpc { get; }
+
+        public TxStore Store { get; }
+
+        public TxSender Sender { get; }
+
+        public Address Address { get; }
+
+        public OracleMetrics Metrics { get; }
+
+        public void Dispose()
+        {
+            Sender.Dispose();
+            Rpc.Dispose();
+        }
+    }
+}
