@@ -92,7 +92,7 @@ public sealed class Devnet
     }
 
     /// <summary>A client for <paramref name="key"/> with its own model store.</summary>
-    public static Task<InferenceClient> ConnectAsync(EthKey? key, string? storeDirectory = null) =>
+    public static Task<InferenceClient> ConnectAsync(EthKey? key, string? storeDirectory = null, TimeProvider? timeProvider = null) =>
         InferenceClient.ConnectAsync(
             new InferenceClientOptions
             {
@@ -101,5 +101,6 @@ public sealed class Devnet
                 ModelStoreDirectory = storeDirectory ?? Path.Combine(WorkDirectory, "store-" + Guid.NewGuid().ToString("N")[..8]),
                 PollInterval = TimeSpan.FromMilliseconds(100),
             },
-            key);
+            key,
+            timeProvider);
 }
