@@ -187,6 +187,26 @@ public sealed class ModelFetcherTests
     }
 
     [Test]
+    public async Task FetchAsync_ServerNeverAnswers_EachAttemptTimesOutAndTheFetchFails()
+    {
+        await using var server = new LoopbackHttpServer(_ => (0, []));
+        var fetcher = new ModelFetcher(
+            new ModelStoreOptions
+            {
+                StoreDirectory = Path.Combine(_root, "store"),
+                MaxRetryAttempts = 1,
+                RetryBaseDelay = TimeSpan.Zero,
+                AttemptTimeout = TimeSpan.FromMilliseconds(200),
+            },
+            _http);
+
+        var e = Assert.ThrowsAsync<ModelFetchException>(() => fetcher.FetchAsync(LinearId, server.Url("linear.onnx")));
+
+        Assert.That(e!.InnerException, Is.TypeOf<Polly.Timeout.TimeoutRejectedException>());
+        Assert.That(e.Message, Does.Contain("after 2 attempts"));
+    }
+
+    [Test]
     public void FetchAsync_NonLoopbackHttp_IsRefusedWithoutAnyRequest()
     {
         var e = Assert.ThrowsAsync<ModelFetchException>(() => Fetcher().FetchAsync(LinearId, "http://models.example.invalid/linear.onnx"));

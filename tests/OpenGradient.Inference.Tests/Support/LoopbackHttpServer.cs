@@ -7,7 +7,8 @@ namespace OpenGradient.Inference.Tests.Support;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 and an OS-chosen port: answers every GET with the
-/// status and body that <c>respond(requestNumber)</c> gives, then closes the connection.
+/// status and body that <c>respond(requestNumber)</c> gives, then closes the connection. Status 0
+/// makes the server hang on that request (for timeout tests).
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
@@ -15,6 +16,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly Func<int, (int Status, byte[] Body)> _respond;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly List<Task> _connections = [];
     private int _requests;
 
     public LoopbackHttpServer(Func<int, (int Status, byte[] Body)> respond)
@@ -42,6 +44,14 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         {
         }
 
+        Task[] connections;
+        lock (_connections)
+        {
+            connections = [.. _connections];
+        }
+
+        await Task.WhenAll(connections);
+
         _stop.Dispose();
     }
 
@@ -59,9 +69,25 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 return;
             }
 
-            using (client)
+            // One task per connection, so a hanging request does not block the next attempt.
+            lock (_connections)
+            {
+                _connections.Add(HandleAsync(client));
+            }
+        }
+    }
+
+    private async Task HandleAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
             {
                 await ServeAsync(client.GetStream());
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
+            {
+                // The client gave up or the server is stopping.
             }
         }
     }
@@ -83,6 +109,13 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
         var number = Interlocked.Increment(ref _requests);
         var (status, body) = _respond(number);
+        if (status == 0)
+        {
+            // Status 0 means "hang": hold the connection open without answering until the server stops.
+            await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+            return;
+        }
+
         var head = $"HTTP/1.1 {status} Status{status}\r\nContent-Type: application/octet-stream\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
         await stream.WriteAsync(body, _stop.Token);
