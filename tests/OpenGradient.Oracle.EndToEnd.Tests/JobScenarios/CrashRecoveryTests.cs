@@ -85,7 +85,7 @@ public sealed class CrashRecoveryTests
         {
             await _network.Node.SetAutomineAsync(true);
             await _network.Node.MineAsync(3);
-            await _network.Node.RpcAsync("evm_setIntervalMining", [500]);
+            await _network.Node.RpcAsync("evm_setIntervalMining", [1000]);
         }
 
         oracle.Start();

@@ -76,7 +76,7 @@ internal sealed class OracleNetwork : IAsyncDisposable
                 ["challengeWindowSeconds"] = ChallengeWindowSeconds.ToString(CultureInfo.InvariantCulture),
                 ["commitPhaseSeconds"] = PhaseSeconds.ToString(CultureInfo.InvariantCulture),
                 ["revealPhaseSeconds"] = PhaseSeconds.ToString(CultureInfo.InvariantCulture),
-                ["resultTimeoutSeconds"] = "120",
+                ["resultTimeoutSeconds"] = "600",
                 ["exampleModelId"] = "\"" + Model.ModelIdHex + "\"",
                 ["exampleRiskThreshold"] = "\"1000000000000n\"",
             });
@@ -91,7 +91,10 @@ internal sealed class OracleNetwork : IAsyncDisposable
         try
         {
             await network.SetUpChainAsync(nodes);
-            await node.RpcAsync("evm_setIntervalMining", [500]);
+
+            // One block a second keeps chain time close to wall time (Hardhat gives each block at least +1 s, so
+            // faster mining would run the deadlines ahead of the nodes' restarts).
+            await node.RpcAsync("evm_setIntervalMining", [1000]);
             for (var i = 0; i < nodes; i++)
             {
                 var settings = new Dictionary<string, string>(StringComparer.Ordinal)
