@@ -105,6 +105,7 @@ internal sealed partial class DevnetRunner : IAsyncDisposable
             try
             {
                 await _rpc.GetChainIdAsync(ct).ConfigureAwait(false);
+                await EnableIntervalMiningAsync(ct).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (e is RpcTransportException or HttpRequestException or JsonRpcException)
@@ -270,6 +271,17 @@ internal sealed partial class DevnetRunner : IAsyncDisposable
         }
 
         _rpc?.Dispose();
+    }
+
+    /// <summary>
+    /// One block a second keeps chain time moving with wall time, so the oracle nodes see windows close and finalize
+    /// (with automine alone no block, hence no time, passes while nobody sends a transaction).
+    /// </summary>
+    private async Task EnableIntervalMiningAsync(CancellationToken ct)
+    {
+        using var content = new StringContent("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"evm_setIntervalMining\",\"params\":[1000]}", System.Text.Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await Http.PostAsync(RpcUrl, content, ct).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
     }
 
     private Web3 As(int index) => new(_rpc!, EthKey.Parse(DevAccounts.PrivateKeys[index]));
