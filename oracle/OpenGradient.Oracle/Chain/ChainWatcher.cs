@@ -194,8 +194,9 @@ internal sealed class ChainWatcher : BackgroundService
             {
                 if (log.BlockHash is null || !SameHash(log.BlockHash, header.Hash))
                 {
+                    // Wait a poll interval before reading again rather than spinning on a node that is mid-reorg.
                     ChainLog.InconsistentRange(_log, number);
-                    return PollResult.Progressed;
+                    return PollResult.CaughtUp;
                 }
             }
 
