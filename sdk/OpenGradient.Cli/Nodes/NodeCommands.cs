@@ -21,7 +21,8 @@ internal static class NodeCommands
 
     public static Command Create()
     {
-        var node = new Command("node", "Stake, unstake, withdraw and inspect an oracle node's stake.");
+        var node = new Command("node", "Run an oracle node; stake, unstake, withdraw and inspect its stake.");
+        node.Subcommands.Add(NodeRunCommand.Create());
         var address = new Option<string?>("--address") { Description = "Node address (default: the signing key's)." };
         var status = new Command("status", "Stake, unbonding and eligibility of a node.") { address };
         CommandRunner.SetAction(status, async (ctx, ct) =>
