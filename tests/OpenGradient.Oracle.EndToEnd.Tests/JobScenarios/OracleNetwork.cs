@@ -21,7 +21,7 @@ internal sealed class OracleNetwork : IAsyncDisposable
 {
     public const int ModelOwnerAccount = 9;
     public const int RequesterAccount = 8;
-    public const int ChallengeWindowSeconds = 20;
+    public const int ChallengeWindowSeconds = 40;
     public const int PhaseSeconds = 15;
     public static readonly BigInteger Opg = BigInteger.Pow(10, 18);
 
