@@ -98,6 +98,14 @@ public sealed class DevnetFixture
 
         ExitCode = _devnet.ExitCode;
         _devnet.Dispose();
+
+        // Ctrl-C (SIGINT) is the documented way to stop a devnet: it exits 0 after stopping every child, so the
+        // Hardhat node no longer answers.
+        string rpc = Rpc;
+        Assert.That(ExitCode, Is.Zero, $"og devnet did not stop cleanly on SIGINT:{Environment.NewLine}{ErrorText()}");
+        Assert.That(ErrorText(), Does.Contain("stopping the oracle nodes and the Hardhat node"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        Assert.That(async () => await http.GetAsync(new Uri(rpc)), Throws.InstanceOf<HttpRequestException>(), "the Hardhat node still answers after og devnet stopped");
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

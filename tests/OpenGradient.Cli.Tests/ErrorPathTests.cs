@@ -105,8 +105,8 @@ public sealed class ErrorPathTests
     [Test]
     public async Task Infer_NoApproveWithoutAllowance_SaysInsufficientAllowance()
     {
-        // The devnet's node 1 holds OPG (bond reserve) but never approved the hub.
-        string nodeKey = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+        // The devnet's deployer (dev account 0) holds the OPG supply but never approved the hub (oracle nodes do, for bonds).
+        string nodeKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
         ProcessResult result = await Og.RunAsync(["infer", .. DevnetFixture.Chain, "--key", nodeKey, "--no-approve", "--model", "linear-regressor", "--input", "{\"features\": [[1, 2, 3, 4]]}"]);
 

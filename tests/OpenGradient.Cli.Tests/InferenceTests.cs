@@ -16,7 +16,7 @@ public sealed class InferenceTests
     public async Task Infer_SampleModel_ReturnsAVerifiedResult(string model, string input)
     {
         // A job drawn for the lying node is not verified (exit 2); an honest node's is. Ask until an honest one runs it.
-        for (int attempt = 0; attempt < 6; attempt++)
+        for (int attempt = 0; attempt < 12; attempt++)
         {
             ProcessResult result = await Og.RunAsync(Infer(model, input));
             Assert.That(result.ExitCode, Is.EqualTo(0).Or.EqualTo(2), result.CombinedOutput);
@@ -41,7 +41,7 @@ public sealed class InferenceTests
     public async Task JobVerify_LyingNodesResult_ShowsTheMismatchAndTheSlashingAfterTheDispute()
     {
         string? jobId = null;
-        for (int attempt = 0; attempt < 12 && jobId is null; attempt++)
+        for (int attempt = 0; attempt < 16 && jobId is null; attempt++)
         {
             ProcessResult infer = await Og.RunAsync(Infer("linear-regressor", "{\"features\": [[2, 1, 0, -1]]}"));
             JsonElement json = Og.Json(infer);
@@ -51,7 +51,7 @@ public sealed class InferenceTests
             }
         }
 
-        Assert.That(jobId, Is.Not.Null, "no job was drawn for the lying node in 12 requests");
+        Assert.That(jobId, Is.Not.Null, "no job was drawn for the lying node in 16 requests");
         ProcessResult verify = await Og.RunAsync(["job", "verify", jobId!, "--wait-dispute", "--timeout", "240", "--json", .. DevnetFixture.Chain], timeout: TimeSpan.FromMinutes(5));
         JsonElement report = Og.Json(verify);
         JsonElement settlement = report.GetProperty("settlement");

@@ -166,9 +166,11 @@ internal sealed partial class DevnetRunner : IAsyncDisposable
         BigInteger bond = await new InferenceHubService(As(0), deployment.Hub).ChallengeBondAsync(null, ct).ConfigureAwait(false);
         for (int i = 1; i <= _settings.Nodes; i++)
         {
-            await holder.TransferAsync(As(i).Account!.Address, (minStake * 2) + (bond * 4), null, ct).ConfigureAwait(false);
-            await new OPGTokenService(As(i), deployment.Token).ApproveAsync(deployment.Staking, minStake * 2, null, ct).ConfigureAwait(false);
-            await new NodeStakingService(As(i), deployment.Staking).StakeAsync(minStake * 2, null, ct).ConfigureAwait(false);
+            // The lying node stakes more: it is drawn often (so its lies are seen) and stays eligible through several slashes.
+            BigInteger stake = minStake * (i == _settings.Liar ? 6 : 2);
+            await holder.TransferAsync(As(i).Account!.Address, stake + (bond * 4), null, ct).ConfigureAwait(false);
+            await new OPGTokenService(As(i), deployment.Token).ApproveAsync(deployment.Staking, stake, null, ct).ConfigureAwait(false);
+            await new NodeStakingService(As(i), deployment.Staking).StakeAsync(stake, null, ct).ConfigureAwait(false);
         }
 
         await holder.TransferAsync(As(DevAccounts.Requester).Account!.Address, BigInteger.Pow(10, 18) * 100_000, null, ct).ConfigureAwait(false);
