@@ -136,43 +136,51 @@ public sealed class DecoderFuzzTests
 
     private static bool CheckRlp(byte[] input)
     {
+        // Only the decoder is measured: NUnit's collection comparison boxes every byte it compares.
         long before = GC.GetAllocatedBytesForCurrentThread();
+        RlpItem? item = null;
         try
         {
-            RlpItem item = Rlp.Decode(input);
-            Assert.That(Rlp.Encode(item), Is.EqualTo(input), "a decoded input must be the canonical encoding of its item");
-            return true;
+            item = Rlp.Decode(input);
         }
         catch (RlpDecodingException)
         {
+        }
+
+        AssertBoundedAllocation(before, input.Length);
+        if (item is null)
+        {
             return false;
         }
-        finally
-        {
-            AssertBoundedAllocation(before, input.Length);
-        }
+
+        Assert.That(Rlp.Encode(item).AsSpan().SequenceEqual(input), Is.True, "a decoded input must be the canonical encoding of its item");
+        return true;
     }
 
     private static bool CheckAbi(AbiParameter[] parameters, byte[] input)
     {
+        // Only the decoder is measured: NUnit's collection comparison boxes every byte it compares.
         long before = GC.GetAllocatedBytesForCurrentThread();
+        object?[]? values = null;
         try
         {
-            object?[] values = AbiDecoder.Decode(parameters, input);
-            Assert.That(AbiEncoder.Encode(parameters, values), Is.EqualTo(input), "a decoded input must be the canonical encoding of its values");
-            return true;
+            values = AbiDecoder.Decode(parameters, input);
         }
         catch (AbiDecodingException)
         {
+        }
+
+        AssertBoundedAllocation(before, input.Length);
+        if (values is null)
+        {
             return false;
         }
-        finally
-        {
-            AssertBoundedAllocation(before, input.Length);
-        }
+
+        Assert.That(AbiEncoder.Encode(parameters, values).AsSpan().SequenceEqual(input), Is.True, "a decoded input must be the canonical encoding of its values");
+        return true;
     }
 
-    // Decoding allocates at most a constant per input byte (plus the re-encoding and the exception); a decoder
+    // Decoding allocates at most a constant per input byte (plus the exception); a decoder
     // that trusted a hostile length would allocate gigabytes here.
     private static void AssertBoundedAllocation(long before, int inputLength)
     {
