@@ -15,6 +15,12 @@ internal enum BroadcastResult
     /// <summary>The nonce is already used on chain.</summary>
     NonceTooLow,
 
+    /// <summary>
+    /// The nonce is ahead of the sender's next one and the node will not queue it (Hardhat under automine): a lower nonce of
+    /// ours is not in the pool yet. Not final — once the lower nonces are sent (in order) the same bytes go in.
+    /// </summary>
+    NonceGap,
+
     /// <summary>The fees are too low (or too low to replace the pooled transaction).</summary>
     Underpriced,
 

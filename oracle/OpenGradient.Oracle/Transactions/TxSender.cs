@@ -126,11 +126,14 @@ internal sealed class TxSender : IHostedService, IDisposable
 
         lock (_submitGate)
         {
+            // Re-broadcast the recorded transactions in nonce order before the drives run concurrently: a node that does not
+            // queue future nonces (Hardhat under automine) refuses nonce n+1 while n is not in yet.
+            Task resent = Task.Run(() => RebroadcastInNonceOrderAsync(pending, _stopping.Token), CancellationToken.None);
             foreach (string key in pending)
             {
                 if (!_inflight.ContainsKey(key))
                 {
-                    Start(key);
+                    Start(key, resent);
                 }
             }
         }
@@ -159,9 +162,45 @@ internal sealed class TxSender : IHostedService, IDisposable
         _nonces.Dispose();
     }
 
-    private Task<TxOutcome> Start(string key)
+    private async Task RebroadcastInNonceOrderAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        Task<TxOutcome> task = Task.Run(() => DriveAsync(key, _stopping.Token));
+        var newest = new List<StoredAttempt>();
+        foreach (string key in keys)
+        {
+            IReadOnlyList<StoredAttempt> attempts = _store.Attempts(key);
+            if (attempts.Count > 0)
+            {
+                newest.Add(attempts[^1]);
+            }
+        }
+
+        newest.Sort((a, b) => a.Nonce.CompareTo(b.Nonce));
+        foreach (StoredAttempt attempt in newest)
+        {
+            // Outcomes do not matter here: each drive re-sends and reconciles its own intent afterwards.
+            try
+            {
+                await BroadcastAsync(attempt.Raw, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EthereumException e) when (e is RpcResponseFormatException)
+            {
+                TxLog.RpcTrouble(_log, e, attempt.TransactionHash);
+            }
+        }
+    }
+
+    private Task<TxOutcome> Start(string key, Task? after = null)
+    {
+        Task<TxOutcome> task = Task.Run(async () =>
+        {
+            if (after is not null)
+            {
+                // Only stopping ends the ordered re-broadcast early, and then the drive ends by cancellation too.
+                await after.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            return await DriveAsync(key, _stopping.Token).ConfigureAwait(false);
+        });
         _inflight[key] = task;
         _metrics.PendingTransactions.Set(_inflight.Count);
         _ = task.ContinueWith(
@@ -209,6 +248,13 @@ internal sealed class TxSender : IHostedService, IDisposable
                 {
                     // Re-entry after a restart or a lost answer: the newest recorded bytes go out again (same hash, harmless if known).
                     BroadcastResult again = await BroadcastAsync(attempts[^1].Raw, cancellationToken).ConfigureAwait(false);
+                    if (again == BroadcastResult.NonceGap)
+                    {
+                        // A lower nonce of ours is not in yet (its drive sends it); these bytes stay valid, so wait and resend.
+                        await Task.Delay(_resilience.LoopBackoff, _time, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
                     if (again == BroadcastResult.Rejected)
                     {
                         TransactionReceipt? mined = await FindReceiptAsync(attempts, cancellationToken).ConfigureAwait(false);
@@ -288,7 +334,7 @@ internal sealed class TxSender : IHostedService, IDisposable
             {
                 case BroadcastResult.Accepted or BroadcastResult.Uncertain:
                     return null;
-                case BroadcastResult.Unreachable:
+                case BroadcastResult.Unreachable or BroadcastResult.NonceGap:
                     await Task.Delay(_resilience.LoopBackoff, _time, cancellationToken).ConfigureAwait(false);
                     continue;
                 case BroadcastResult.NonceTooLow:
@@ -460,6 +506,10 @@ internal sealed class TxSender : IHostedService, IDisposable
         catch (JsonRpcException e) when (e.RpcMessage.Contains("nonce too low", StringComparison.OrdinalIgnoreCase) || e.RpcMessage.Contains("nonce has already been used", StringComparison.OrdinalIgnoreCase))
         {
             return BroadcastResult.NonceTooLow;
+        }
+        catch (JsonRpcException e) when (e.RpcMessage.Contains("nonce too high", StringComparison.OrdinalIgnoreCase) || e.RpcMessage.Contains("can't be queued", StringComparison.OrdinalIgnoreCase))
+        {
+            return BroadcastResult.NonceGap;
         }
         catch (JsonRpcException e) when (e.RpcMessage.Contains("underpriced", StringComparison.OrdinalIgnoreCase) || e.RpcMessage.Contains("fee too low", StringComparison.OrdinalIgnoreCase))
         {

@@ -66,12 +66,15 @@ internal sealed class TxStore
         return keys;
     }
 
-    /// <summary>The highest nonce any stored attempt of <paramref name="sender"/> uses; null when none.</summary>
+    /// <summary>
+    /// The highest nonce any stored attempt of <paramref name="sender"/> uses; null when none. Attempts of intents that ended
+    /// Rejected were refused by the node and never mined, so their nonces are free again and do not count.
+    /// </summary>
     public ulong? MaxNonce(Address sender)
     {
         using SqliteConnection connection = _database.Open();
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT MAX(a.nonce) FROM tx_attempts a JOIN tx_intents i ON i.key = a.key WHERE i.sender = $sender;";
+        command.CommandText = "SELECT MAX(a.nonce) FROM tx_attempts a JOIN tx_intents i ON i.key = a.key WHERE i.sender = $sender AND NOT (i.state = 'final' AND i.status = 'Rejected');";
         command.Parameters.AddWithValue("$sender", sender.ToLowerHex());
         object? value = command.ExecuteScalar();
         return value is null or DBNull ? null : (ulong)(long)value;

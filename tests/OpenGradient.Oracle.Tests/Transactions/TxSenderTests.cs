@@ -95,6 +95,43 @@ public sealed class TxSenderTests
     }
 
     [Test]
+    public async Task Restart_SeveralSignedButUnsentUnderAutomine_ResendsInNonceOrderAndAllSucceed()
+    {
+        string key = HardhatNode.Accounts[14].PrivateKey;
+        string db = TempDb();
+        string[] keys = ["submit:a", "submit:b", "submit:c", "submit:d", "submit:e", "submit:f"];
+        await _node.SetAutomineAsync(false);
+        ulong before;
+        using (var crashed = new SenderRig(_node.RpcUrl, key, TimeProvider.System, db))
+        {
+            before = await _rpc.GetTransactionCountAsync(crashed.Address, BlockParameter.Latest);
+            foreach (string k in keys)
+            {
+                _ = crashed.Sender.SubmitAsync(Transfer(k));
+            }
+
+            await WaitUntil(async () => await _rpc.GetTransactionCountAsync(crashed.Address, BlockParameter.Pending) == before + (ulong)keys.Length);
+            await crashed.Sender.StopAsync(CancellationToken.None);
+
+            // The process died after recording the signed transactions but before the node kept them: drop them from the pool.
+            foreach (string k in keys)
+            {
+                await _node.RpcAsync("hardhat_dropTransaction", [crashed.Store.Attempts(k).Single().TransactionHash]);
+            }
+        }
+
+        Assert.That(await _rpc.GetTransactionCountAsync(HardhatAddress(key), BlockParameter.Pending), Is.EqualTo(before));
+        await _node.SetAutomineAsync(true);
+        using var restarted = new SenderRig(_node.RpcUrl, key, TimeProvider.System, db);
+        await restarted.Sender.StartAsync(CancellationToken.None);
+        TxOutcome[] outcomes = await Task.WhenAll(keys.Select(k => restarted.Sender.SubmitAsync(Transfer(k))));
+
+        Assert.That(outcomes.Select(o => o.Status), Is.All.EqualTo(TxStatus.Succeeded));
+        Assert.That(await _rpc.GetTransactionCountAsync(restarted.Address, BlockParameter.Latest), Is.EqualTo(before + (ulong)keys.Length));
+        Assert.That(keys.Select(k => restarted.Store.Attempts(k).Count), Is.All.EqualTo(1), "nothing was re-signed");
+    }
+
+    [Test]
     public async Task Restart_AfterTheTransactionWasMined_ReturnsItsOutcomeWithoutSending()
     {
         string key = HardhatNode.Accounts[18].PrivateKey;
@@ -149,6 +186,8 @@ public sealed class TxSenderTests
     }
 
     private static TxIntent Transfer(string key) => new(key, Recipient, [], 21_000, BigInteger.One);
+
+    private static Address HardhatAddress(string privateKey) => new NodeKey(EthKey.Parse(privateKey), NodeKeySource.DevPrivateKey).Address;
 
     private static string TempDb() => Path.Combine(Path.GetTempPath(), "og-tx-" + Guid.NewGuid().ToString("N") + ".db");
 
