@@ -140,7 +140,19 @@ internal sealed class JobPipeline : BackgroundService
                 var outcome = _runner.Execute(item.Model!, item.Job.Input);
                 if (outcome.Reason == Inference.Execution.FailureReason.ModelUnavailable && item.Model!.IsReady)
                 {
-                    outcome = await _runner.RunAsync(item.Job.ModelId, item.Job.Input, stoppingToken).ConfigureAwait(false);
+                    try
+                    {
+                        outcome = await _runner.RunAsync(item.Job.ModelId, item.Job.Input, stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // Re-preparing read the registry and the read failed (RPC down): an exception here would end this
+                        // stage for every later job, so put this one back and go on.
+                        JobsLog.PrepareRetry(_log, item.Job.JobId, e.Message);
+                        _active.TryRemove(item.Job.JobId, out _);
+                        _ = RequeueLaterAsync(item.Job.JobId, stoppingToken);
+                        continue;
+                    }
                 }
 
                 byte[]? output = null;
