@@ -293,7 +293,36 @@ internal sealed class JobStore
         }
     }
 
-    private List<JobRecord> QueryJobs(string sql, Action<SqliteCommand>? bind)
+    private List<JobRecord> QueryJobs(string sql, Action<SqliteCommand>? bind) => Query(sql, bind, static reader => new JobRecord
+    {
+        JobId = (ulong)reader.GetInt64(0),
+        ModelId = ModelId.FromBytes((byte[])reader[1]),
+        Requester = Address.Parse(reader.GetString(2)),
+        Executor = Address.Parse(reader.GetString(3)),
+        Input = (byte[])reader[4],
+        CallbackGasLimit = (uint)reader.GetInt64(5),
+        ResultDeadline = (ulong)reader.GetInt64(6),
+        ChainStatus = (JobStatus)reader.GetInt32(7),
+        Output = reader.IsDBNull(8) ? null : (byte[])reader[8],
+        FailureCode = (byte)reader.GetInt32(9),
+        ChallengeDeadline = reader.IsDBNull(10) ? null : (ulong)reader.GetInt64(10),
+        ExecutionStage = (ExecutionStage)reader.GetInt32(11),
+        VerificationStage = (VerificationStage)reader.GetInt32(12),
+        FinalizeSentAt = reader.IsDBNull(13) ? null : (ulong)reader.GetInt64(13),
+    });
+
+    private List<VoteRecord> QueryVotes(string sql, Action<SqliteCommand>? bind) => Query(sql, bind, static reader => new VoteRecord
+    {
+        JobId = (ulong)reader.GetInt64(0),
+        CommitDeadline = (ulong)reader.GetInt64(1),
+        RevealDeadline = (ulong)reader.GetInt64(2),
+        Stage = (VoteStage)reader.GetInt32(3),
+        Valid = reader.IsDBNull(4) ? null : reader.GetInt64(4) != 0,
+        Salt = reader.IsDBNull(5) ? null : (byte[])reader[5],
+        ResolveAttempts = reader.GetInt32(6),
+    });
+
+    private List<T> Query<T>(string sql, Action<SqliteCommand>? bind, Func<SqliteDataReader, T> map)
     {
         lock (_gate)
         {
@@ -302,57 +331,13 @@ internal sealed class JobStore
             command.CommandText = sql;
             bind?.Invoke(command);
             using var reader = command.ExecuteReader();
-            var jobs = new List<JobRecord>();
+            var rows = new List<T>();
             while (reader.Read())
             {
-                jobs.Add(new JobRecord
-                {
-                    JobId = (ulong)reader.GetInt64(0),
-                    ModelId = ModelId.FromBytes((byte[])reader[1]),
-                    Requester = Address.Parse(reader.GetString(2)),
-                    Executor = Address.Parse(reader.GetString(3)),
-                    Input = (byte[])reader[4],
-                    CallbackGasLimit = (uint)reader.GetInt64(5),
-                    ResultDeadline = (ulong)reader.GetInt64(6),
-                    ChainStatus = (JobStatus)reader.GetInt32(7),
-                    Output = reader.IsDBNull(8) ? null : (byte[])reader[8],
-                    FailureCode = (byte)reader.GetInt32(9),
-                    ChallengeDeadline = reader.IsDBNull(10) ? null : (ulong)reader.GetInt64(10),
-                    ExecutionStage = (ExecutionStage)reader.GetInt32(11),
-                    VerificationStage = (VerificationStage)reader.GetInt32(12),
-                    FinalizeSentAt = reader.IsDBNull(13) ? null : (ulong)reader.GetInt64(13),
-                });
+                rows.Add(map(reader));
             }
 
-            return jobs;
-        }
-    }
-
-    private List<VoteRecord> QueryVotes(string sql, Action<SqliteCommand>? bind)
-    {
-        lock (_gate)
-        {
-            using var connection = _open();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            bind?.Invoke(command);
-            using var reader = command.ExecuteReader();
-            var votes = new List<VoteRecord>();
-            while (reader.Read())
-            {
-                votes.Add(new VoteRecord
-                {
-                    JobId = (ulong)reader.GetInt64(0),
-                    CommitDeadline = (ulong)reader.GetInt64(1),
-                    RevealDeadline = (ulong)reader.GetInt64(2),
-                    Stage = (VoteStage)reader.GetInt32(3),
-                    Valid = reader.IsDBNull(4) ? null : reader.GetInt64(4) != 0,
-                    Salt = reader.IsDBNull(5) ? null : (byte[])reader[5],
-                    ResolveAttempts = reader.GetInt32(6),
-                });
-            }
-
-            return votes;
+            return rows;
         }
     }
 }
