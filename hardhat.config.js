@@ -28,6 +28,11 @@ export default defineConfig({
     ignition: "deploy",
   },
   networks: {
+    // The chain `hardhat node` serves (devnet and the C# tests). Without this, every automined block is at
+    // least one second after the one before, so a burst of transactions (requests, submissions, challenges,
+    // votes) pushes chain time tens of seconds ahead of wall time and closes challenge windows and vote
+    // phases before the oracle nodes can act. With it, blocks take the wall-clock second they are mined in.
+    node: { type: "edr-simulated", chainType: "l1", allowBlocksWithSameTimestamp: true },
     // OG_RPC_URL lets tools and tests point at a node on another port (never bind anything but 127.0.0.1).
     localhost: { type: "http", chainType: "l1", url: process.env.OG_RPC_URL ?? "http://127.0.0.1:8545" },
   },

@@ -1,5 +1,7 @@
 using NUnit.Framework;
+using OpenGradient.Ethereum.Contracts;
 using OpenGradient.Ethereum.JsonRpc;
+using OpenGradient.Ethereum.Primitives;
 using OpenGradient.Ethereum.Signing;
 using OpenGradient.Testing;
 
@@ -31,6 +33,36 @@ public sealed class HardhatNodeTests
         using var rpc = new JsonRpcClient(first.RpcUrl, new JsonRpcClientOptions { Resilience = new RpcResilienceOptions { MaxRetryAttempts = 0 } });
         var e = Assert.ThrowsAsync<RpcTransportException>(() => rpc.GetChainIdAsync());
         Assert.That(e!.Failure, Is.EqualTo(RpcTransportFailure.ConnectionRefused));
+    }
+
+    [Test]
+    public async Task ABurstOfAutominedTransactions_KeepsChainTimeAtWallTime_SoChallengeWindowsAreNotCutShort()
+    {
+        // Hardhat's default puts every automined block at least one second after its parent, so sixty quick
+        // transactions would move chain time about a minute ahead of the clock; the `node` network in
+        // hardhat.config.js allows blocks in the same second instead.
+        const int Transactions = 60;
+        HardhatNode node = await HardhatNode.StartAsync();
+        try
+        {
+            using var rpc = new JsonRpcClient(node.RpcUrl, new JsonRpcClientOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(20) });
+            var web3 = new Web3(rpc, EthKey.Parse(HardhatNode.Accounts[0].PrivateKey));
+            var recipient = Address.Parse(HardhatNode.Accounts[1].Address);
+            ulong first = (await rpc.GetBlockNumberAsync()) + 1;
+            for (var i = 0; i < Transactions; i++)
+            {
+                await web3.TransferAsync(recipient, 1);
+            }
+
+            Block latest = (await rpc.GetBlockAsync(BlockParameter.Latest))!;
+            var wallClock = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            Assert.That(latest.Number - first + 1, Is.GreaterThanOrEqualTo((ulong)Transactions), "one block per transaction");
+            Assert.That(latest.Timestamp, Is.LessThanOrEqualTo(wallClock + 2), $"chain time is {latest.Timestamp - wallClock} s ahead of the clock");
+        }
+        finally
+        {
+            await node.DisposeAsync();
+        }
     }
 
     [Test]

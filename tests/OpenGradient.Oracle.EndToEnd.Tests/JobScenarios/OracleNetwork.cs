@@ -92,8 +92,9 @@ internal sealed class OracleNetwork : IAsyncDisposable
         {
             await network.SetUpChainAsync(nodes);
 
-            // One block a second keeps chain time close to wall time (Hardhat gives each block at least +1 s, so
-            // faster mining would run the deadlines ahead of the nodes' restarts).
+            // One block a second moves chain time while no transaction comes; transactions are still automined,
+            // in the wall-clock second they arrive (the `node` network allows blocks with the same timestamp, so
+            // a burst of submissions and challenges does not run the challenge window ahead of the nodes).
             await node.RpcAsync("evm_setIntervalMining", [1000]);
             for (var i = 0; i < nodes; i++)
             {
