@@ -31,12 +31,12 @@ internal sealed class TxSender : IHostedService, IDisposable
     private readonly FeeEstimator _fees;
     private readonly NodeKey _key;
     private readonly TransactionSenderOptions _options;
-    private readonly ChainOptions _chain;
     private readonly ResilienceOptions _resilience;
     private readonly OracleMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<TxSender> _log;
     private readonly NonceManager _nonces;
+    private readonly TxBroadcaster _wire;
     private readonly ConcurrentDictionary<string, Task<TxOutcome>> _inflight = new(StringComparer.Ordinal);
     private readonly Lock _submitGate = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -58,11 +58,11 @@ internal sealed class TxSender : IHostedService, IDisposable
         _fees = fees;
         _key = key;
         _options = options.Value;
-        _chain = chain.Value;
         _resilience = resilience.Value;
         _metrics = metrics;
         _time = time;
         _log = log;
+        _wire = new TxBroadcaster(rpc, key, _options, chain.Value, metrics, time);
         _nonces = new NonceManager(
             key.Address,
             ct => _rpc.GetTransactionCountAsync(key.Address, BlockParameter.Pending, ct),
@@ -180,7 +180,7 @@ internal sealed class TxSender : IHostedService, IDisposable
             // Outcomes do not matter here: each drive re-sends and reconciles its own intent afterwards.
             try
             {
-                await BroadcastAsync(attempt.Raw, cancellationToken).ConfigureAwait(false);
+                await _wire.BroadcastAsync(attempt.Raw, cancellationToken).ConfigureAwait(false);
             }
             catch (EthereumException e) when (e is RpcResponseFormatException)
             {
@@ -247,7 +247,7 @@ internal sealed class TxSender : IHostedService, IDisposable
                 else
                 {
                     // Re-entry after a restart or a lost answer: the newest recorded bytes go out again (same hash, harmless if known).
-                    BroadcastResult again = await BroadcastAsync(attempts[^1].Raw, cancellationToken).ConfigureAwait(false);
+                    BroadcastResult again = await _wire.BroadcastAsync(attempts[^1].Raw, cancellationToken).ConfigureAwait(false);
                     if (again == BroadcastResult.NonceGap)
                     {
                         // A lower nonce of ours is not in yet (its drive sends it); these bytes stay valid, so wait and resend.
@@ -257,7 +257,7 @@ internal sealed class TxSender : IHostedService, IDisposable
 
                     if (again == BroadcastResult.Rejected)
                     {
-                        TransactionReceipt? mined = await FindReceiptAsync(attempts, cancellationToken).ConfigureAwait(false);
+                        TransactionReceipt? mined = await _wire.FindReceiptAsync(attempts, cancellationToken).ConfigureAwait(false);
                         if (mined is null)
                         {
                             await _nonces.ResetAsync().ConfigureAwait(false);
@@ -309,7 +309,7 @@ internal sealed class TxSender : IHostedService, IDisposable
             }
             catch (ContractRevertedException revert)
             {
-                string name = ErrorName(revert);
+                string name = TxBroadcaster.ErrorName(revert);
                 TxLog.WouldRevert(_log, intent.Key, name);
                 return new TxOutcome(intent.Key, TxStatus.Reverted, null, null, 0, BigInteger.Zero, name, revert.Message, Sent: false);
             }
@@ -319,7 +319,7 @@ internal sealed class TxSender : IHostedService, IDisposable
         StoredAttempt attempt = await _nonces.WithNextNonceAsync(
             nonce =>
             {
-                StoredAttempt signed = Sign(intent, nonce, fees, gasLimit);
+                StoredAttempt signed = _wire.Sign(intent, nonce, fees, gasLimit);
                 _store.RecordAttempt(intent.Key, signed);
                 return signed;
             },
@@ -329,7 +329,7 @@ internal sealed class TxSender : IHostedService, IDisposable
 
         for (int tries = 0; ; tries++)
         {
-            BroadcastResult result = await BroadcastAsync(attempt.Raw, cancellationToken).ConfigureAwait(false);
+            BroadcastResult result = await _wire.BroadcastAsync(attempt.Raw, cancellationToken).ConfigureAwait(false);
             switch (result)
             {
                 case BroadcastResult.Accepted or BroadcastResult.Uncertain:
@@ -344,7 +344,7 @@ internal sealed class TxSender : IHostedService, IDisposable
                     return await SendFreshAsync(intent, attempts, cancellationToken).ConfigureAwait(false);
                 case BroadcastResult.Underpriced when tries < 10:
                     Fees bumped = FeeEstimator.Bump(attempt.Fees, await _fees.SuggestAsync(cancellationToken).ConfigureAwait(false), _options);
-                    attempt = Sign(intent, attempt.Nonce, bumped, gasLimit);
+                    attempt = _wire.Sign(intent, attempt.Nonce, bumped, gasLimit);
                     _store.RecordAttempt(intent.Key, attempt);
                     attempts.Add(attempt);
                     continue;
@@ -362,10 +362,10 @@ internal sealed class TxSender : IHostedService, IDisposable
         int nonceTakenStrikes = 0;
         while (true)
         {
-            TransactionReceipt? receipt = await FindReceiptAsync(attempts, cancellationToken).ConfigureAwait(false);
+            TransactionReceipt? receipt = await _wire.FindReceiptAsync(attempts, cancellationToken).ConfigureAwait(false);
             if (receipt is not null)
             {
-                TxOutcome? outcome = await ConfirmAsync(intent, receipt, cancellationToken).ConfigureAwait(false);
+                TxOutcome? outcome = await _wire.ConfirmAsync(intent, receipt, cancellationToken).ConfigureAwait(false);
                 if (outcome is not null)
                 {
                     return outcome;
@@ -393,17 +393,17 @@ internal sealed class TxSender : IHostedService, IDisposable
                         Fees bumped = FeeEstimator.Bump(newest.Fees, await _fees.SuggestAsync(cancellationToken).ConfigureAwait(false), _options);
                         if (FeeEstimator.IsValidReplacement(newest.Fees, bumped))
                         {
-                            StoredAttempt replacement = Sign(intent, newest.Nonce, bumped, newest.GasLimit);
+                            StoredAttempt replacement = _wire.Sign(intent, newest.Nonce, bumped, newest.GasLimit);
                             _store.RecordAttempt(intent.Key, replacement);
                             attempts.Add(replacement);
                             _metrics.TransactionReplacements.Inc();
                             TxLog.Replacing(_log, intent.Key, newest.TransactionHash, waited, bumped.MaxFeePerGas, bumped.MaxPriorityFeePerGas);
-                            await BroadcastAsync(replacement.Raw, cancellationToken).ConfigureAwait(false);
+                            await _wire.BroadcastAsync(replacement.Raw, cancellationToken).ConfigureAwait(false);
                         }
                         else
                         {
                             // At the fee cap: keep the transaction in the pool by sending the same bytes again.
-                            await BroadcastAsync(newest.Raw, cancellationToken).ConfigureAwait(false);
+                            await _wire.BroadcastAsync(newest.Raw, cancellationToken).ConfigureAwait(false);
                         }
 
                         lastSent = _time.GetTimestamp();
@@ -413,130 +413,6 @@ internal sealed class TxSender : IHostedService, IDisposable
 
             await Task.Delay(_options.ReceiptPollInterval, _time, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Waits for the confirmations, checks the receipt still stands, and builds the outcome; null if it was reorged away.</summary>
-    private async Task<TxOutcome?> ConfirmAsync(TxIntent intent, TransactionReceipt receipt, CancellationToken cancellationToken)
-    {
-        ulong needed = receipt.BlockNumber + (ulong)_options.Confirmations - 1;
-        while (await _rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false) < needed)
-        {
-            await Task.Delay(_options.ReceiptPollInterval, _time, cancellationToken).ConfigureAwait(false);
-        }
-
-        TransactionReceipt? settled = await _rpc.GetTransactionReceiptAsync(receipt.TransactionHash, cancellationToken).ConfigureAwait(false);
-        if (settled is null || !string.Equals(settled.BlockHash, receipt.BlockHash, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        _metrics.GasUsedTotal.Inc(settled.GasUsed);
-        _metrics.GasSpentWeiTotal.Inc((double)(settled.EffectiveGasPrice * settled.GasUsed));
-        if (settled.Succeeded)
-        {
-            return new TxOutcome(intent.Key, TxStatus.Succeeded, settled.TransactionHash, settled.BlockNumber, settled.GasUsed, settled.EffectiveGasPrice, null, "mined", Sent: true);
-        }
-
-        (string name, string detail) = await ExplainRevertAsync(intent, settled, cancellationToken).ConfigureAwait(false);
-        return new TxOutcome(intent.Key, TxStatus.Reverted, settled.TransactionHash, settled.BlockNumber, settled.GasUsed, settled.EffectiveGasPrice, name, detail, Sent: true);
-    }
-
-    /// <summary>Replays a failed transaction as a call on the state before its block to learn the revert reason.</summary>
-    private async Task<(string Name, string Detail)> ExplainRevertAsync(TxIntent intent, TransactionReceipt receipt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _rpc.CallAsync(
-                new CallRequest { From = _key.Address, To = intent.To, Data = intent.Data, Value = intent.Value },
-                receipt.BlockNumber > 0 ? receipt.BlockNumber - 1 : 0,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            return ("Unknown", $"transaction {receipt.TransactionHash} reverted, but replaying it succeeded (it failed on state changed earlier in its block, or ran out of gas).");
-        }
-        catch (ContractRevertedException revert)
-        {
-            return (ErrorName(revert), revert.Message);
-        }
-    }
-
-    private async Task<TransactionReceipt?> FindReceiptAsync(List<StoredAttempt> attempts, CancellationToken cancellationToken)
-    {
-        for (int i = attempts.Count - 1; i >= 0; i--)
-        {
-            TransactionReceipt? receipt = await _rpc.GetTransactionReceiptAsync(attempts[i].TransactionHash, cancellationToken).ConfigureAwait(false);
-            if (receipt is not null)
-            {
-                return receipt;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<BroadcastResult> BroadcastAsync(byte[] raw, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _rpc.SendRawTransactionAsync(raw, cancellationToken).ConfigureAwait(false);
-            return BroadcastResult.Accepted;
-        }
-        catch (TransactionAlreadyKnownException)
-        {
-            return BroadcastResult.Accepted;
-        }
-        catch (TransactionSubmissionUncertainException)
-        {
-            return BroadcastResult.Uncertain;
-        }
-        catch (RpcTransportException)
-        {
-            return BroadcastResult.Unreachable;
-        }
-        catch (NonceTooLowException)
-        {
-            return BroadcastResult.NonceTooLow;
-        }
-        catch (TransactionUnderpricedException)
-        {
-            return BroadcastResult.Underpriced;
-        }
-        catch (JsonRpcException e) when (e.RpcMessage.Contains("already known", StringComparison.OrdinalIgnoreCase) || e.RpcMessage.Contains("already imported", StringComparison.OrdinalIgnoreCase))
-        {
-            return BroadcastResult.Accepted;
-        }
-        catch (JsonRpcException e) when (e.RpcMessage.Contains("nonce too low", StringComparison.OrdinalIgnoreCase) || e.RpcMessage.Contains("nonce has already been used", StringComparison.OrdinalIgnoreCase))
-        {
-            return BroadcastResult.NonceTooLow;
-        }
-        catch (JsonRpcException e) when (e.RpcMessage.Contains("nonce too high", StringComparison.OrdinalIgnoreCase) || e.RpcMessage.Contains("can't be queued", StringComparison.OrdinalIgnoreCase))
-        {
-            return BroadcastResult.NonceGap;
-        }
-        catch (JsonRpcException e) when (e.RpcMessage.Contains("underpriced", StringComparison.OrdinalIgnoreCase) || e.RpcMessage.Contains("fee too low", StringComparison.OrdinalIgnoreCase))
-        {
-            return BroadcastResult.Underpriced;
-        }
-        catch (JsonRpcException)
-        {
-            return BroadcastResult.Rejected;
-        }
-    }
-
-    private StoredAttempt Sign(TxIntent intent, ulong nonce, Fees fees, ulong gasLimit)
-    {
-        var transaction = new Transaction
-        {
-            Type = TransactionType.DynamicFee,
-            ChainId = _chain.ChainId,
-            Nonce = nonce,
-            MaxFeePerGas = fees.MaxFeePerGas,
-            MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
-            GasLimit = gasLimit,
-            To = intent.To,
-            Value = intent.Value,
-            Data = intent.Data,
-        };
-        SignedTransaction signed = transaction.Sign(_key.Key);
-        return new StoredAttempt(Hex.Encode(signed.GetHash()), nonce, fees, gasLimit, signed.Encode(), _time.GetUtcNow());
     }
 
     private TxOutcome Finish(TxOutcome outcome)
@@ -549,20 +425,4 @@ internal sealed class TxSender : IHostedService, IDisposable
 
     private static TxOutcome Rejected(string key, string detail) =>
         new(key, TxStatus.Rejected, null, null, 0, BigInteger.Zero, null, detail, Sent: false);
-
-    private static string ErrorName(ContractRevertedException revert)
-    {
-        ContractError? error = ContractErrors.Decode(revert.RevertData);
-        if (error is not null)
-        {
-            return error.Name;
-        }
-
-        return revert.Revert.Kind switch
-        {
-            RevertKind.Empty => "Empty",
-            RevertKind.Unknown => revert.ErrorSelector ?? "Unknown",
-            _ => revert.Revert.Error?.Name ?? revert.Revert.Kind.ToString(),
-        };
-    }
 }
