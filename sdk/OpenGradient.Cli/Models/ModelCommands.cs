@@ -6,7 +6,6 @@ using Spectre.Console;
 using OpenGradient.Cli.Common;
 using OpenGradient.Cli.Jobs;
 using OpenGradient.Inference;
-using OpenGradient.Models.Samples;
 using OpenGradient.Sdk;
 
 namespace OpenGradient.Cli.Models;
@@ -45,41 +44,7 @@ internal static class ModelCommands
         });
         model.Subcommands.Add(register);
 
-        var list = new Command("list", "The sample models and whether each is registered on this deployment.");
-        CommandRunner.SetAction(list, async (ctx, ct) =>
-        {
-            using InferenceClient client = await ctx.ConnectAsync(null, ct).ConfigureAwait(false);
-            var items = new JsonArray();
-            var rows = new List<(string, string)>();
-            foreach (SampleModel sample in SampleModels.All())
-            {
-                ModelId id = ModelId.FromBytes(sample.Sha256.Span);
-                ModelInfo? info = null;
-                try
-                {
-                    info = await client.GetModelAsync(id, ct).ConfigureAwait(false);
-                }
-                catch (UnknownModelException)
-                {
-                    // Listed as not registered.
-                }
-
-                items.Add(new JsonObject
-                {
-                    ["name"] = sample.Name,
-                    ["id"] = id.ToString(),
-                    ["registered"] = info is not null,
-                    ["active"] = info?.Active,
-                    ["fee"] = info?.FeePerJob.ToString(CultureInfo.InvariantCulture),
-                    ["description"] = sample.Description,
-                });
-                rows.Add((sample.Name, $"{id}  {(info is null ? "not registered" : $"fee {VerdictReport.Wei(info.FeePerJob)}, {(info.Active ? "active" : "inactive")}")}"));
-            }
-
-            ctx.Output.Result(new JsonObject { ["ok"] = true, ["models"] = items }, console => console.Write(CliOutput.KeyValues("models", rows)));
-            return ExitCodes.Ok;
-        });
-        model.Subcommands.Add(list);
+        model.Subcommands.Add(ModelListCommand.Create());
 
         var which = new Argument<string>("model") { Description = "Sample name or 0x sha256 id." };
         var show = new Command("show", "Show one registered model.") { which };

@@ -11,7 +11,7 @@ using OpenGradient.Inference.ModelStore;
 namespace OpenGradient.Sdk;
 
 /// <summary>
-/// The OpenGradient client: register models, request inferences (from a key, with a permit, or as an EIP-712 signed
+/// The OpenGradient client: register and list models, request inferences (from a key, with a permit, or as an EIP-712 signed
 /// request that any relayer submits), wait for and decode results, read job history, and verify a result by running
 /// the same model locally with the oracle's settings. Create it with <see cref="ConnectAsync"/>; dispose it to free the
 /// RPC connection and the loaded models.

@@ -3,6 +3,9 @@ namespace OpenGradient.Sdk;
 /// <summary>Settings of an <see cref="InferenceClient"/>; checked by <see cref="Validate"/> when the client connects.</summary>
 public sealed class InferenceClientOptions
 {
+    /// <summary>The default of <see cref="LogPageBlocks"/>: within the <c>eth_getLogs</c> range limit of common providers.</summary>
+    public const ulong DefaultLogPageBlocks = 10_000;
+
     /// <summary>The JSON-RPC endpoint, e.g. <c>http://127.0.0.1:8545</c>.</summary>
     public Uri? RpcUrl { get; set; }
 
@@ -29,6 +32,13 @@ public sealed class InferenceClientOptions
 
     /// <summary>Allow model URIs on http(s) hosts other than loopback.</summary>
     public bool AllowNonLoopbackHttp { get; set; }
+
+    /// <summary>
+    /// How many blocks one <c>eth_getLogs</c> call covers when the client scans the chain from the deployment block
+    /// (<see cref="InferenceClient.ListModelsAsync"/>), so a long chain does not exceed the node's block-range limit.
+    /// Lower it when the node refuses a log query for its range.
+    /// </summary>
+    public ulong LogPageBlocks { get; set; } = DefaultLogPageBlocks;
 
     /// <summary>JSON-RPC client settings (retries, timeouts, receipt polling).</summary>
     public OpenGradient.Ethereum.JsonRpc.JsonRpcClientOptions Rpc { get; set; } = new();
@@ -60,6 +70,11 @@ public sealed class InferenceClientOptions
         if (IntraOpThreads is < 1 or > 64)
         {
             throw new ArgumentException($"InferenceClientOptions.IntraOpThreads must be 1..64 (got {IntraOpThreads}); 1 reproduces the oracle.", nameof(IntraOpThreads));
+        }
+
+        if (LogPageBlocks == 0)
+        {
+            throw new ArgumentException($"InferenceClientOptions.LogPageBlocks must be at least 1 (default {DefaultLogPageBlocks}); it is how many blocks one eth_getLogs call covers.", nameof(LogPageBlocks));
         }
     }
 }

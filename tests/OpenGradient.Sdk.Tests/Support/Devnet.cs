@@ -91,16 +91,17 @@ public sealed class Devnet
         }
     }
 
-    /// <summary>A client for <paramref name="key"/> with its own model store.</summary>
-    public static Task<InferenceClient> ConnectAsync(EthKey? key, string? storeDirectory = null, TimeProvider? timeProvider = null) =>
-        InferenceClient.ConnectAsync(
-            new InferenceClientOptions
-            {
-                RpcUrl = Node.RpcUrl,
-                DeploymentPath = Deployment.DeploymentJsonPath,
-                ModelStoreDirectory = storeDirectory ?? Path.Combine(WorkDirectory, "store-" + Guid.NewGuid().ToString("N")[..8]),
-                PollInterval = TimeSpan.FromMilliseconds(100),
-            },
-            key,
-            timeProvider);
+    /// <summary>A client for <paramref name="key"/> with its own model store; <paramref name="configure"/> changes the options last.</summary>
+    public static Task<InferenceClient> ConnectAsync(EthKey? key, string? storeDirectory = null, TimeProvider? timeProvider = null, Action<InferenceClientOptions>? configure = null)
+    {
+        var options = new InferenceClientOptions
+        {
+            RpcUrl = Node.RpcUrl,
+            DeploymentPath = Deployment.DeploymentJsonPath,
+            ModelStoreDirectory = storeDirectory ?? Path.Combine(WorkDirectory, "store-" + Guid.NewGuid().ToString("N")[..8]),
+            PollInterval = TimeSpan.FromMilliseconds(100),
+        };
+        configure?.Invoke(options);
+        return InferenceClient.ConnectAsync(options, key, timeProvider);
+    }
 }

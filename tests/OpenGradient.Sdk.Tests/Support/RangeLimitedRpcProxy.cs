@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenGradient.Testing;
+
+namespace OpenGradient.Sdk.Tests;
+
+/// <summary>
+/// A JSON-RPC endpoint on loopback that forwards to the Hardhat node but, like hosted providers, refuses an
+/// <c>eth_getLogs</c> whose block range is wider than <see cref="MaxBlocks"/>. It records every range asked for, so a
+/// test sees how a scan was split. Batched calls (a JSON array) are forwarded unchecked.
+/// </summary>
+internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly HttpClient _upstream = new();
+    private readonly Uri _target;
+    private readonly Task _loop;
+    private readonly List<(ulong From, ulong To)> _ranges = [];
+
+    private RangeLimitedRpcProxy(HttpListener listener, Uri target, ulong maxBlocks, Uri url)
+    {
+        _listener = listener;
+        _target = target;
+        MaxBlocks = maxBlocks;
+        Url = url;
+        _loop = Task.Run(ServeAsync);
+    }
+
+    /// <summary>The widest <c>eth_getLogs</c> range (in blocks, both ends included) the proxy answers.</summary>
+    public ulong MaxBlocks { get; }
+
+    /// <summary>The proxy's RPC URL.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The block ranges of every <c>eth_getLogs</c> received since the last <see cref="ClearRanges"/>, answered or refused.</summary>
+    public IReadOnlyList<(ulong From, ulong To)> Ranges
+    {
+        get
+        {
+            lock (_ranges)
+            {
+                return [.. _ranges];
+            }
+        }
+    }
+
+    /// <summary>The error message of a refused query (what Infura-style providers say).</summary>
+    public string RefusalMessage => $"query exceeds max block range {MaxBlocks}";
+
+    public static RangeLimitedRpcProxy Start(Uri target, ulong maxBlocks)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(url.AbsoluteUri);
+            try
+            {
+                listener.Start();
+                return new RangeLimitedRpcProxy(listener, target, maxBlocks, url);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                // The port was taken between FreePort and the bind: try another.
+                listener.Close();
+            }
+        }
+    }
+
+    public void ClearRanges()
+    {
+        lock (_ranges)
+        {
+            _ranges.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (HttpListenerException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        _upstream.Dispose();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            string body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            string answer = await RefuseIfTooWideAsync(body).ConfigureAwait(false) ?? await ForwardAsync(body).ConfigureAwait(false);
+            byte[] bytes = Encoding.UTF8.GetBytes(answer);
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or IOException or HttpListenerException)
+        {
+            // The client sees a transport failure at once instead of waiting for its timeout.
+            context.Response.StatusCode = (int)HttpStatusCode.BadGateway;
+        }
+        finally
+        {
+            context.Response.Close();
+        }
+    }
+
+    /// <summary>The refusal for an <c>eth_getLogs</c> wider than the limit; null for anything else.</summary>
+    private async Task<string?> RefuseIfTooWideAsync(string body)
+    {
+        if (JsonNode.Parse(body) is not JsonObject call || (string?)call["method"] != "eth_getLogs" || call["params"]?[0] is not JsonObject filter)
+        {
+            return null;
+        }
+
+        ulong from = await BlockAsync(filter["fromBlock"]).ConfigureAwait(false);
+        ulong to = await BlockAsync(filter["toBlock"]).ConfigureAwait(false);
+        lock (_ranges)
+        {
+            _ranges.Add((from, to));
+        }
+
+        if (to < from || to - from + 1 <= MaxBlocks)
+        {
+            return null;
+        }
+
+        return new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = call["id"]?.DeepClone(),
+            ["error"] = new JsonObject { ["code"] = -32005, ["message"] = RefusalMessage },
+        }.ToJsonString();
+    }
+
+    private async Task<ulong> BlockAsync(JsonNode? block)
+    {
+        string text = (string?)block ?? "latest";
+        if (text.StartsWith("0x", StringComparison.Ordinal))
+        {
+            return ulong.Parse(text.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        }
+
+        if (text == "earliest")
+        {
+            return 0;
+        }
+
+        // A tag (latest, safe, finalized, pending): the range a real provider checks ends at the head.
+        string head = await ForwardAsync("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}").ConfigureAwait(false);
+        using JsonDocument document = JsonDocument.Parse(head);
+        return ulong.Parse(document.RootElement.GetProperty("result").GetString().AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> ForwardAsync(string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await _upstream.PostAsync(_target, content).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+    }
+}
