@@ -18,6 +18,11 @@ internal sealed class CachedSession
         Id = id;
         Session = session;
         Signature = signature;
+        OutputNames = new string[signature.Outputs.Count];
+        for (var i = 0; i < OutputNames.Length; i++)
+        {
+            OutputNames[i] = signature.Outputs[i].Name;
+        }
     }
 
     public ModelId Id { get; }
@@ -25,6 +30,9 @@ internal sealed class CachedSession
     public InferenceSession Session { get; }
 
     public ModelSignature Signature { get; }
+
+    /// <summary>The declared output names in order, built once (every run asks for all of them).</summary>
+    public string[] OutputNames { get; }
 
     public bool IsDisposed
     {

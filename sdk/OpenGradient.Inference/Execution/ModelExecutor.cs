@@ -22,6 +22,9 @@ public sealed class ModelExecutor : IDisposable
     private readonly ExecutionOptions _options;
     private readonly ModelSessionCache _cache;
 
+    // Run options carry no per-run state here (no tag, no terminate flag), so one instance serves every run.
+    private readonly RunOptions _runOptions = new();
+
     /// <summary>Creates an executor with <paramref name="options"/> (defaults when null).</summary>
     public ModelExecutor(ExecutionOptions? options = null)
     {
@@ -144,7 +147,11 @@ public sealed class ModelExecutor : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _runOptions.Dispose();
+    }
 
     internal static SessionOptions CreateSessionOptions(int intraOpThreads)
     {
@@ -233,17 +240,11 @@ public sealed class ModelExecutor : IDisposable
                 return bindFailure;
             }
 
-            var outputNames = new string[entry.Signature.Outputs.Count];
-            for (var i = 0; i < outputNames.Length; i++)
-            {
-                outputNames[i] = entry.Signature.Outputs[i].Name;
-            }
-
-            using var runOptions = new RunOptions();
+            var outputNames = entry.OutputNames;
             IDisposableReadOnlyCollection<OrtValue> outputs;
             try
             {
-                outputs = entry.Session.Run(runOptions, names, values, outputNames);
+                outputs = entry.Session.Run(_runOptions, names, values, outputNames);
             }
             catch (OnnxRuntimeException e)
             {
