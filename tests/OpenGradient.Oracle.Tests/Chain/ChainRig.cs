@@ -10,12 +10,12 @@ using OpenGradient.Oracle.Transactions;
 
 namespace OpenGradient.Oracle.Tests.Chain;
 
-/// <summary>A chain watcher on a temp database and a real JSON-RPC client, stepped by hand with <see cref="ChainWatcher.PollOnceAsync"/>.</summary>
+/// <summary>A chain watcher on a database file the test owns and a real JSON-RPC client, stepped by hand with <see cref="ChainWatcher.PollOnceAsync"/>.</summary>
 internal sealed class ChainRig : IDisposable
 {
-    public ChainRig(Uri rpcUrl, ChainOptions options, string? databasePath = null)
+    public ChainRig(Uri rpcUrl, ChainOptions options, string databasePath)
     {
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "og-chain-" + Guid.NewGuid().ToString("N") + ".db");
+        DatabasePath = databasePath;
         Database = new NodeDatabase(DatabasePath, [new ChainMigration(), new TxMigration()]);
         Rpc = new JsonRpcClient(rpcUrl);
         Store = new ChainCursorStore(Database);

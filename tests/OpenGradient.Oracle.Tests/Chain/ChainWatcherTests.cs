@@ -18,11 +18,13 @@ public sealed class ChainWatcherTests
     private JsonRpcClient _rpc = null!;
     private Contract _probe = null!;
     private ulong _deployBlock;
+    private string _folder = null!;
 
     [OneTimeSetUp]
     public async Task StartChain()
     {
         await HardhatBuild.EnsureBuiltAsync(ProbeSource);
+        _folder = Directory.CreateTempSubdirectory("og-chain-").FullName;
         _node = await HardhatNode.StartAsync();
         _rpc = new JsonRpcClient(_node.RpcUrl);
         var web3 = new Web3(_rpc, EthKey.Parse(HardhatNode.Accounts[0].PrivateKey));
@@ -36,12 +38,13 @@ public sealed class ChainWatcherTests
     {
         _rpc.Dispose();
         await _node.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 
     [Test]
     public async Task Poll_LogsBehindTheConfirmationDepth_AreDeliveredOnlyOnceConfirmed()
     {
-        using var rig = new ChainRig(_node.RpcUrl, Options(confirmations: 3, start: await _rpc.GetBlockNumberAsync() + 1));
+        using var rig = new ChainRig(_node.RpcUrl, Options(confirmations: 3, start: await _rpc.GetBlockNumberAsync() + 1), NewDatabasePath());
         await Record(1);
 
         await rig.CatchUpAsync();
@@ -61,7 +64,7 @@ public sealed class ChainWatcherTests
         await Record(10);
         await Record(11);
         string path;
-        using (var first = new ChainRig(_node.RpcUrl, Options(confirmations: 0, start: start)))
+        using (var first = new ChainRig(_node.RpcUrl, Options(confirmations: 0, start: start), NewDatabasePath()))
         {
             path = first.DatabasePath;
             first.AutoAcknowledge = false;
@@ -87,7 +90,7 @@ public sealed class ChainWatcherTests
     public async Task Reorg_OfAnAlreadyHandledBlock_RewindsAndDeliversTheNewBranch()
     {
         ulong start = await _rpc.GetBlockNumberAsync() + 1;
-        using var rig = new ChainRig(_node.RpcUrl, Options(confirmations: 0, start: start));
+        using var rig = new ChainRig(_node.RpcUrl, Options(confirmations: 0, start: start), NewDatabasePath());
         string snapshot = await _node.SnapshotAsync();
         await Record(20);
         await rig.CatchUpAsync();
@@ -111,7 +114,7 @@ public sealed class ChainWatcherTests
     public async Task Reorg_ShallowerThanTheConfirmationDepth_CausesNoDeliveryAndNoRewind()
     {
         ulong start = await _rpc.GetBlockNumberAsync() + 1;
-        using var rig = new ChainRig(_node.RpcUrl, Options(confirmations: 3, start: start));
+        using var rig = new ChainRig(_node.RpcUrl, Options(confirmations: 3, start: start), NewDatabasePath());
         string snapshot = await _node.SnapshotAsync();
         await Record(30);
         await _node.MineAsync(1);
@@ -124,6 +127,8 @@ public sealed class ChainWatcherTests
         Assert.That(rig.Delivered, Is.Empty, "the log of the abandoned branch was never confirmed");
         Assert.That(rig.Metrics.Reorgs.Value, Is.Zero);
     }
+
+    private string NewDatabasePath() => Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
 
     private ChainOptions Options(int confirmations, ulong start) => new()
     {

@@ -6,10 +6,22 @@ namespace OpenGradient.Oracle.Tests.Storage;
 
 public sealed class NodeDatabaseTests
 {
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("og-db-").FullName;
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
     [Test]
     public void Open_RunsEachMigrationOnceInIdOrderAcrossRestarts()
     {
-        string path = Path.Combine(Path.GetTempPath(), "og-db-" + Guid.NewGuid().ToString("N"), "node.db");
+        string path = Path.Combine(_folder, "nested", "node.db");
         var second = new CountingMigration("b-0001", "CREATE TABLE b (x INTEGER REFERENCES a (x));");
         var first = new CountingMigration("a-0001", "CREATE TABLE a (x INTEGER PRIMARY KEY);");
 
@@ -29,7 +41,7 @@ public sealed class NodeDatabaseTests
     public void Constructor_DuplicateMigrationIds_ThrowsStorageException()
     {
         var error = Assert.Throws<StorageException>(() => new NodeDatabase(
-            Path.Combine(Path.GetTempPath(), "og-db-" + Guid.NewGuid().ToString("N") + ".db"),
+            Path.Combine(_folder, "node.db"),
             [new CountingMigration("jobs-0001", "SELECT 1;"), new CountingMigration("jobs-0001", "SELECT 1;")]));
 
         Assert.That(error!.Message, Does.Contain("jobs-0001"));
@@ -38,7 +50,7 @@ public sealed class NodeDatabaseTests
     [Test]
     public void Open_FailingMigration_ThrowsStorageExceptionAndRecordsNothing()
     {
-        string path = Path.Combine(Path.GetTempPath(), "og-db-" + Guid.NewGuid().ToString("N") + ".db");
+        string path = Path.Combine(_folder, "node.db");
         var broken = new CountingMigration("x-0001", "CREATE TABLE t (x INTEGER); THIS IS NOT SQL;");
 
         Assert.Throws<StorageException>(() => new NodeDatabase(path, [broken]).Open());

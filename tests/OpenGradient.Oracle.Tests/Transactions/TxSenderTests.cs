@@ -1,4 +1,5 @@
 using System.Numerics;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -22,10 +23,12 @@ public sealed class TxSenderTests
     private static readonly Address Recipient = Address.Parse("0x000000000000000000000000000000000000c0de");
     private HardhatNode _node = null!;
     private JsonRpcClient _rpc = null!;
+    private string _folder = null!;
 
     [OneTimeSetUp]
     public async Task StartChain()
     {
+        _folder = Directory.CreateTempSubdirectory("og-tx-").FullName;
         _node = await HardhatNode.StartAsync();
         _rpc = new JsonRpcClient(_node.RpcUrl);
     }
@@ -35,6 +38,8 @@ public sealed class TxSenderTests
     {
         _rpc.Dispose();
         await _node.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 
     [TearDown]
@@ -43,7 +48,7 @@ public sealed class TxSenderTests
     [Test]
     public async Task Submit_SameKeyTwice_SendsOneTransactionAndReturnsTheSameOutcome()
     {
-        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[15].PrivateKey, TimeProvider.System);
+        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[15].PrivateKey, TimeProvider.System, TempDb());
         ulong before = await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest);
 
         TxOutcome first = await rig.Sender.SubmitAsync(Transfer("pay:1"));
@@ -57,7 +62,7 @@ public sealed class TxSenderTests
     [Test]
     public void Submit_SameKeyForADifferentCall_Throws()
     {
-        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[16].PrivateKey, TimeProvider.System);
+        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[16].PrivateKey, TimeProvider.System, TempDb());
         rig.Store.TryInsert(Transfer("pay:x"), rig.Address);
 
         Assert.ThrowsAsync<TxSendException>(() => rig.Sender.SubmitAsync(Transfer("pay:x") with { Data = [1, 2, 3] }));
@@ -159,7 +164,7 @@ public sealed class TxSenderTests
     public async Task Stuck_NoReceiptAfterStuckAfter_ReplacedWithTheSameNonceAndHigherFees()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[19].PrivateKey, time);
+        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[19].PrivateKey, time, TempDb());
         await _node.SetAutomineAsync(false);
         ulong before = await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest);
 
@@ -189,7 +194,7 @@ public sealed class TxSenderTests
 
     private static Address HardhatAddress(string privateKey) => new NodeKey(EthKey.Parse(privateKey), NodeKeySource.DevPrivateKey).Address;
 
-    private static string TempDb() => Path.Combine(Path.GetTempPath(), "og-tx-" + Guid.NewGuid().ToString("N") + ".db");
+    private string TempDb() => Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
 
     private static async Task WaitUntil(Func<Task<bool>> condition)
     {
@@ -208,9 +213,9 @@ public sealed class TxSenderTests
 
     private sealed class SenderRig : IDisposable
     {
-        public SenderRig(Uri rpcUrl, string privateKey, TimeProvider time, string? databasePath = null)
+        public SenderRig(Uri rpcUrl, string privateKey, TimeProvider time, string databasePath)
         {
-            var database = new NodeDatabase(databasePath ?? TempDb(), [new TxMigration()]);
+            var database = new NodeDatabase(databasePath, [new TxMigration()]);
             Rpc = new JsonRpcClient(rpcUrl);
             Store = new TxStore(database, time);
             var options = Options.Create(new TransactionSenderOptions
