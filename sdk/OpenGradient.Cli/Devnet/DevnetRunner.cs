@@ -105,7 +105,6 @@ internal sealed partial class DevnetRunner : IAsyncDisposable
             try
             {
                 await _rpc.GetChainIdAsync(ct).ConfigureAwait(false);
-                await EnableIntervalMiningAsync(ct).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (e is RpcTransportException or HttpRequestException or JsonRpcException)
@@ -156,6 +155,9 @@ internal sealed partial class DevnetRunner : IAsyncDisposable
             }
         }
 
+        // Interval mining starts only now: a timer block mined before the deployment would move it to later blocks,
+        // and the committed deploy/deployments/31337.json (same addresses, deployBlock 1) would change on every run.
+        await EnableIntervalMiningAsync(ct).ConfigureAwait(false);
         return Sdk.Deployment.Load(_settings.DeploymentOut);
     }
 
