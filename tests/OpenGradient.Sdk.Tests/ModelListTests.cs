@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using OpenGradient.Ethereum.JsonRpc;
 using OpenGradient.Inference;
 using OpenGradient.Models.Samples;
@@ -56,13 +54,13 @@ public sealed class ModelListTests
         byte[] pagesLater = NewModelId();
 
         // Page k covers blocks [start + k·P, start + k·P + P − 1]; automine puts each registration in its own block.
-        ulong lastOfPage = await MineUntilNextBlockIsAsync(b => (b - start) % PageBlocks == PageBlocks - 1);
+        ulong lastOfPage = await DevnetBlocks.MineUntilNextBlockIsAsync(b => (b - start) % PageBlocks == PageBlocks - 1);
         ulong firstBlock = (await owner.Registry.RegisterModelAsync(onLastBlockOfAPage, "http://127.0.0.1:9/a.onnx", Devnet.Opg, 6, 10)).BlockNumber;
         ulong secondBlock = (await owner.Registry.RegisterModelAsync(onFirstBlockOfTheNext, "http://127.0.0.1:9/b.onnx", Devnet.Opg, 6, 10)).BlockNumber;
         await Devnet.Node.MineAsync((int)(3 * PageBlocks) + 2);
         await owner.Registry.RegisterModelAsync(pagesLater, "http://127.0.0.1:9/c.onnx", Devnet.Opg, 6, 10);
         await Devnet.Node.MineAsync(2);
-        ulong head = await HeadAsync();
+        ulong head = await DevnetBlocks.HeadAsync();
         Assert.That(firstBlock, Is.EqualTo(lastOfPage), "setup: the first registration is on the last block of a page");
         Assert.That((secondBlock - start) % PageBlocks, Is.Zero, "setup: the second registration is on the first block of the next page");
         proxy.ClearRanges();
@@ -92,7 +90,7 @@ public sealed class ModelListTests
             o.RpcUrl = proxy.Url;
             o.LogPageBlocks = PageBlocks + 1;
         });
-        Assert.That(await HeadAsync() - client.Deployment.DeployBlock, Is.GreaterThan(PageBlocks), "setup: the chain is longer than one page");
+        Assert.That(await DevnetBlocks.HeadAsync() - client.Deployment.DeployBlock, Is.GreaterThan(PageBlocks), "setup: the chain is longer than one page");
 
         var e = Assert.ThrowsAsync<JsonRpcException>(() => client.ListModelsAsync());
 
@@ -109,28 +107,4 @@ public sealed class ModelListTests
 
     /// <summary>A fresh 32-byte model id: the registry accepts any non-zero bytes.</summary>
     private static byte[] NewModelId() => RandomNumberGenerator.GetBytes(32);
-
-    /// <summary>Mines empty blocks until the next block (the one the next transaction lands in) satisfies <paramref name="wanted"/>; returns its number.</summary>
-    private static async Task<ulong> MineUntilNextBlockIsAsync(Func<ulong, bool> wanted)
-    {
-        ulong next = await HeadAsync() + 1;
-        int skip = 0;
-        while (!wanted(next + (ulong)skip))
-        {
-            skip++;
-        }
-
-        if (skip > 0)
-        {
-            await Devnet.Node.MineAsync(skip);
-        }
-
-        return next + (ulong)skip;
-    }
-
-    private static async Task<ulong> HeadAsync()
-    {
-        JsonElement head = await Devnet.Node.RpcAsync("eth_blockNumber");
-        return ulong.Parse(head.GetString().AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-    }
 }

@@ -20,16 +20,16 @@ public sealed partial class InferenceClient
     /// </exception>
     public async Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<ModelRegisteredEvent> events = await GetLogsInPagesAsync(
-            (from, to) => Registry.GetModelRegisteredEventsAsync(from, to, null, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+        LogScan scan = await _logs.ReadAsync(
+            Registry.Address, [LogFilter.AnyOf(ModelRegisteredEvent.Topic0)], Deployment.DeployBlock, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ModelRegisteredEvent> events = ModelRegisteredEvent.DecodeAll(scan.Logs, Registry.Address);
 
         var seen = new HashSet<ModelId>();
         var models = new List<ModelInfo>(events.Count);
-        foreach (ModelRegisteredEvent registered in events.OrderBy(e => e.Log?.BlockNumber).ThenBy(e => e.Log?.LogIndex))
+        foreach (ModelRegisteredEvent registered in events)
         {
             ModelId id = ModelId.FromBytes(registered.ModelId);
-            if (registered.Log?.Removed == true || !seen.Add(id))
+            if (!seen.Add(id))
             {
                 continue;
             }
@@ -45,34 +45,5 @@ public sealed partial class InferenceClient
         }
 
         return models;
-    }
-
-    /// <summary>
-    /// One event query run over [deployment block, latest block] in consecutive ranges of
-    /// <see cref="InferenceClientOptions.LogPageBlocks"/> blocks, the ranges in ascending order.
-    /// </summary>
-    private async Task<IReadOnlyList<T>> GetLogsInPagesAsync<T>(
-        Func<BlockParameter, BlockParameter, Task<IReadOnlyList<T>>> query,
-        CancellationToken cancellationToken)
-    {
-        ulong latest = await Guard(_rpc, () => _rpc.GetBlockNumberAsync(cancellationToken)).ConfigureAwait(false);
-        ulong pageBlocks = _options.LogPageBlocks;
-        var results = new List<T>();
-        for (ulong from = Deployment.DeployBlock; from <= latest;)
-        {
-            ulong to = latest - from < pageBlocks ? latest : from + pageBlocks - 1;
-            BlockParameter fromBlock = BlockParameter.Number(from);
-            BlockParameter toBlock = BlockParameter.Number(to);
-            IReadOnlyList<T> page = await Guard(_rpc, () => query(fromBlock, toBlock)).ConfigureAwait(false);
-            results.AddRange(page);
-            if (to == latest)
-            {
-                break;
-            }
-
-            from = to + 1;
-        }
-
-        return results;
     }
 }

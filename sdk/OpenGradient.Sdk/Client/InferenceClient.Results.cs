@@ -10,12 +10,17 @@ namespace OpenGradient.Sdk;
 
 public sealed partial class InferenceClient
 {
+    /// <summary>Job ids per outcome query: a node caps how many values one topic position may list.</summary>
+    private const int MaxJobsPerOutcomeQuery = 100;
+
     private static readonly IReadOnlyList<string> OutcomeTopics =
         LogFilter.AnyOf(ResultSubmittedEvent.Topic0, FailureReportedEvent.Topic0, JobExpiredEvent.Topic0);
 
     /// <summary>
     /// Waits until the job has an outcome (a posted result, a reported failure, or an expiry), polling the hub's events
-    /// from the request's block every <see cref="InferenceClientOptions.PollInterval"/>. Output tensors are decoded.
+    /// every <see cref="InferenceClientOptions.PollInterval"/>. The first poll reads from the request's block, each later
+    /// one from the last block the previous poll read, all in ranges of <see cref="InferenceClientOptions.LogPageBlocks"/>
+    /// blocks. Output tensors are decoded.
     /// </summary>
     /// <param name="jobId">The job.</param>
     /// <param name="timeout">How long to wait (default <see cref="InferenceClientOptions.DefaultWaitTimeout"/>), measured on the client's <see cref="TimeProvider"/>.</param>
@@ -23,6 +28,7 @@ public sealed partial class InferenceClient
     /// <exception cref="JobNotFoundException">The hub has no such job.</exception>
     /// <exception cref="JobWaitTimeoutException">No outcome within the timeout.</exception>
     /// <exception cref="OperationCanceledException">Cancelled by the caller.</exception>
+    /// <exception cref="JsonRpcException">The node refused a log query for its range: lower <see cref="InferenceClientOptions.LogPageBlocks"/>.</exception>
     public async Task<JobOutcome> WaitForResultAsync(BigInteger jobId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         TimeSpan limit = timeout ?? _options.DefaultWaitTimeout;
@@ -30,15 +36,19 @@ public sealed partial class InferenceClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
-            SubmittedJob request = await FindRequestAsync(jobId, linked.Token).ConfigureAwait(false) ?? throw new JobNotFoundException(jobId);
+            InferenceRequestedEvent requested = await FindRequestEventAsync(jobId, linked.Token).ConfigureAwait(false) ?? throw new JobNotFoundException(jobId);
+            IReadOnlyList<IReadOnlyList<string>?> topics = OutcomeFilter([jobId]);
+            ulong from = ToSubmittedJob(requested).BlockNumber;
             while (true)
             {
-                JobOutcome? outcome = await FindOutcomeAsync(jobId, request.BlockNumber, linked.Token).ConfigureAwait(false);
-                if (outcome is not null)
+                LogScan scan = await _logs.ReadAsync(Hub.Address, topics, from, linked.Token).ConfigureAwait(false);
+                if (scan.Logs.Count > 0)
                 {
-                    return outcome;
+                    return await ToOutcomeAsync(jobId, scan.Logs[0], linked.Token).ConfigureAwait(false);
                 }
 
+                // The history before the last block read is not read again; that block is, as a reorg may have replaced it.
+                from = Math.Max(from, scan.LatestBlock);
                 await Task.Delay(_options.PollInterval, _time, linked.Token).ConfigureAwait(false);
             }
         }
@@ -50,97 +60,118 @@ public sealed partial class InferenceClient
 
     /// <summary>A job with its input, current status and outcome (null while nothing is posted).</summary>
     /// <exception cref="JobNotFoundException">The hub has no such job.</exception>
+    /// <exception cref="JsonRpcException">The node refused a log query for its range: lower <see cref="InferenceClientOptions.LogPageBlocks"/>.</exception>
     public async Task<JobRecord> GetJobAsync(BigInteger jobId, CancellationToken cancellationToken = default)
     {
-        SubmittedJob request = await FindRequestAsync(jobId, cancellationToken).ConfigureAwait(false) ?? throw new JobNotFoundException(jobId);
         InferenceRequestedEvent requested = await FindRequestEventAsync(jobId, cancellationToken).ConfigureAwait(false)
             ?? throw new JobNotFoundException(jobId);
-        return await ToRecordAsync(request, requested.Input, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<JobRecord> records = await ToRecordsAsync([requested], cancellationToken).ConfigureAwait(false);
+        return records[0];
     }
 
-    /// <summary>Every job requested by <paramref name="requester"/> (default the client's account), oldest first.</summary>
+    /// <summary>
+    /// Every job requested by <paramref name="requester"/> (default the client's account), oldest first. The hub's events
+    /// are read from the deployment's first block in ranges of <see cref="InferenceClientOptions.LogPageBlocks"/> blocks.
+    /// </summary>
+    /// <exception cref="JsonRpcException">The node refused a log query for its range: lower <see cref="InferenceClientOptions.LogPageBlocks"/>.</exception>
     public async Task<IReadOnlyList<JobRecord>> GetJobHistoryAsync(Address? requester = null, CancellationToken cancellationToken = default)
     {
         Address who = requester ?? Account
             ?? throw new InvalidOperationException("Pass the requester's address: this client has no account key.");
         string topic = Hex.Encode(AbiEvent.EncodeTopic(AbiType.Address, who));
-        IReadOnlyList<InferenceRequestedEvent> events = await Guard(_rpc, () => Hub.GetInferenceRequestedEventsAsync(
-            BlockParameter.Number(Deployment.DeployBlock), BlockParameter.Latest, [null, LogFilter.AnyOf(topic)], cancellationToken)).ConfigureAwait(false);
-        var records = new List<JobRecord>(events.Count);
-        foreach (InferenceRequestedEvent e in events)
+        LogScan scan = await _logs.ReadAsync(
+            Hub.Address, [LogFilter.AnyOf(InferenceRequestedEvent.Topic0), null, LogFilter.AnyOf(topic)], Deployment.DeployBlock, cancellationToken).ConfigureAwait(false);
+        return await ToRecordsAsync(InferenceRequestedEvent.DecodeAll(scan.Logs, Hub.Address), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The records of requested jobs (in block order), their outcomes found by one scan per chunk of jobs.</summary>
+    private async Task<IReadOnlyList<JobRecord>> ToRecordsAsync(IReadOnlyList<InferenceRequestedEvent> requests, CancellationToken cancellationToken)
+    {
+        var records = new List<JobRecord>(requests.Count);
+        for (int start = 0; start < requests.Count; start += MaxJobsPerOutcomeQuery)
         {
-            records.Add(await ToRecordAsync(ToSubmittedJob(e), e.Input, cancellationToken).ConfigureAwait(false));
+            InferenceRequestedEvent[] chunk = [.. requests.Skip(start).Take(MaxJobsPerOutcomeQuery)];
+            SubmittedJob[] jobs = [.. chunk.Select(ToSubmittedJob)];
+            IReadOnlyDictionary<BigInteger, Log> outcomes = await FindOutcomeLogsAsync(jobs, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                SubmittedJob job = jobs[i];
+                JobStatus status = await Guard(_rpc, () => Hub.JobStatusAsync(job.JobId, null, cancellationToken)).ConfigureAwait(false);
+                JobOutcome? outcome = outcomes.TryGetValue(job.JobId, out Log? log) ? DecodeOutcome(log, status) : null;
+                records.Add(new JobRecord(job, DecodeInput(chunk[i].Input), status, outcome));
+            }
         }
 
         return records;
     }
 
-    private async Task<JobRecord> ToRecordAsync(SubmittedJob request, byte[] input, CancellationToken cancellationToken)
-    {
-        JobStatus status = await Guard(_rpc, () => Hub.JobStatusAsync(request.JobId, null, cancellationToken)).ConfigureAwait(false);
-        JobOutcome? outcome = await FindOutcomeAsync(request.JobId, request.BlockNumber, cancellationToken).ConfigureAwait(false);
-        TensorList decoded;
-        try
-        {
-            decoded = TensorList.Decode(input);
-        }
-        catch (TensorCodecException)
-        {
-            decoded = TensorList.Empty; // the requester sent bytes that are not canonical tensors: the job fails with BadInput
-        }
-
-        return new JobRecord(request, decoded, status, outcome);
-    }
-
-    private async Task<SubmittedJob?> FindRequestAsync(BigInteger jobId, CancellationToken cancellationToken)
-    {
-        InferenceRequestedEvent? e = await FindRequestEventAsync(jobId, cancellationToken).ConfigureAwait(false);
-        return e is null ? null : ToSubmittedJob(e);
-    }
-
     private async Task<InferenceRequestedEvent?> FindRequestEventAsync(BigInteger jobId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<InferenceRequestedEvent> events = await Guard(_rpc, () => Hub.GetInferenceRequestedEventsAsync(
-            BlockParameter.Number(Deployment.DeployBlock), BlockParameter.Latest, [LogFilter.AnyOf(JobTopic(jobId))], cancellationToken)).ConfigureAwait(false);
+        LogScan scan = await _logs.ReadAsync(
+            Hub.Address, [LogFilter.AnyOf(InferenceRequestedEvent.Topic0), LogFilter.AnyOf(JobTopic(jobId))], Deployment.DeployBlock, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<InferenceRequestedEvent> events = InferenceRequestedEvent.DecodeAll(scan.Logs, Hub.Address);
         return events.Count > 0 ? events[0] : null;
     }
 
-    private async Task<JobOutcome?> FindOutcomeAsync(BigInteger jobId, ulong fromBlock, CancellationToken cancellationToken)
+    /// <summary>The first outcome event of each of <paramref name="jobs"/> that has one, read from the earliest request's block.</summary>
+    private async Task<IReadOnlyDictionary<BigInteger, Log>> FindOutcomeLogsAsync(IReadOnlyList<SubmittedJob> jobs, CancellationToken cancellationToken)
     {
-        var filter = new LogFilter
+        var first = new Dictionary<BigInteger, Log>();
+        if (jobs.Count == 0)
         {
-            Addresses = [Hub.Address],
-            Topics = [OutcomeTopics, LogFilter.AnyOf(JobTopic(jobId))],
-            FromBlock = BlockParameter.Number(fromBlock),
-            ToBlock = BlockParameter.Latest,
-        };
-        IReadOnlyList<Log> logs = await Guard(_rpc, () => _rpc.GetLogsAsync(filter, cancellationToken)).ConfigureAwait(false);
-        foreach (Log log in logs)
+            return first;
+        }
+
+        ulong from = jobs.Min(j => j.BlockNumber);
+        LogScan scan = await _logs.ReadAsync(Hub.Address, OutcomeFilter([.. jobs.Select(j => j.JobId)]), from, cancellationToken).ConfigureAwait(false);
+        foreach (Log log in scan.Logs)
         {
-            if (log.Removed)
-            {
-                continue;
-            }
+            first.TryAdd(OutcomeJobId(log), log);
+        }
 
-            JobStatus status = await Guard(_rpc, () => Hub.JobStatusAsync(jobId, null, cancellationToken)).ConfigureAwait(false);
-            ulong block = log.BlockNumber ?? 0;
-            if (ResultSubmittedEvent.TryDecode(log, out ResultSubmittedEvent? result))
-            {
-                return new JobOutcome(jobId, JobOutcomeKind.Result, status, result.Executor, TryDecode(result.Output), result.Output, result.Commitment, FailureReason.None, result.ChallengeDeadline, block);
-            }
+        return first;
+    }
 
-            if (FailureReportedEvent.TryDecode(log, out FailureReportedEvent? failure))
-            {
-                return new JobOutcome(jobId, JobOutcomeKind.Failure, status, failure.Executor, null, null, null, failure.Reason, failure.ChallengeDeadline, block);
-            }
+    private async Task<JobOutcome> ToOutcomeAsync(BigInteger jobId, Log log, CancellationToken cancellationToken)
+    {
+        JobStatus status = await Guard(_rpc, () => Hub.JobStatusAsync(jobId, null, cancellationToken)).ConfigureAwait(false);
+        return DecodeOutcome(log, status)
+            ?? throw new RpcResponseFormatException("eth_getLogs", $"a log of job {jobId} matched the outcome topics but is none of ResultSubmitted, FailureReported, JobExpired. Is the deployment file for this chain?");
+    }
 
-            if (JobExpiredEvent.TryDecode(log, out JobExpiredEvent? expired))
-            {
-                return new JobOutcome(jobId, JobOutcomeKind.Expired, status, expired.Executor, null, null, null, FailureReason.None, 0, block);
-            }
+    /// <summary>The outcome an outcome event records, with the job's status now; null for any other log.</summary>
+    private static JobOutcome? DecodeOutcome(Log log, JobStatus status)
+    {
+        ulong block = log.BlockNumber ?? 0;
+        if (ResultSubmittedEvent.TryDecode(log, out ResultSubmittedEvent? result))
+        {
+            return new JobOutcome(result.JobId, JobOutcomeKind.Result, status, result.Executor, TryDecode(result.Output), result.Output, result.Commitment, FailureReason.None, result.ChallengeDeadline, block);
+        }
+
+        if (FailureReportedEvent.TryDecode(log, out FailureReportedEvent? failure))
+        {
+            return new JobOutcome(failure.JobId, JobOutcomeKind.Failure, status, failure.Executor, null, null, null, failure.Reason, failure.ChallengeDeadline, block);
+        }
+
+        if (JobExpiredEvent.TryDecode(log, out JobExpiredEvent? expired))
+        {
+            return new JobOutcome(expired.JobId, JobOutcomeKind.Expired, status, expired.Executor, null, null, null, FailureReason.None, 0, block);
         }
 
         return null;
+    }
+
+    /// <summary>Requested input bytes that are not canonical tensors decode to no tensors: the job fails with BadInput.</summary>
+    private static TensorList DecodeInput(byte[] input)
+    {
+        try
+        {
+            return TensorList.Decode(input);
+        }
+        catch (TensorCodecException)
+        {
+            return TensorList.Empty;
+        }
     }
 
     /// <summary>Posted output bytes that are not canonical tensors decode to null: verification then reports it.</summary>
@@ -155,6 +186,12 @@ public sealed partial class InferenceClient
             return null;
         }
     }
+
+    /// <summary>Outcome events of any of <paramref name="jobIds"/>: each outcome event has the job id as its first indexed field.</summary>
+    private static IReadOnlyList<IReadOnlyList<string>?> OutcomeFilter(IReadOnlyList<BigInteger> jobIds) =>
+        [OutcomeTopics, LogFilter.AnyOf([.. jobIds.Select(JobTopic)])];
+
+    private static BigInteger OutcomeJobId(Log log) => new(Hex.Decode(log.Topics[1]), isUnsigned: true, isBigEndian: true);
 
     private static string JobTopic(BigInteger jobId) => Hex.Encode(AbiEvent.EncodeTopic(AbiType.UInt256, jobId));
 }

@@ -25,6 +25,7 @@ public sealed partial class InferenceClient : IDisposable
     private readonly TimeProvider _time;
     private readonly InferenceClientOptions _options;
     private readonly EthKey? _account;
+    private readonly LogRangeReader _logs;
 
     private InferenceClient(InferenceClientOptions options, Deployment deployment, JsonRpcClient rpc, EthKey? account, TimeProvider time)
     {
@@ -32,6 +33,7 @@ public sealed partial class InferenceClient : IDisposable
         _rpc = rpc;
         _account = account;
         _time = time;
+        _logs = new LogRangeReader(rpc, options.LogPageBlocks);
         Deployment = deployment;
         var web3 = new Web3(rpc, account);
         Token = new OPGTokenService(web3, deployment.Token);

@@ -34,8 +34,8 @@ public sealed class InferenceClientOptions
     public bool AllowNonLoopbackHttp { get; set; }
 
     /// <summary>
-    /// How many blocks one <c>eth_getLogs</c> call covers when the client scans the chain from the deployment block
-    /// (<see cref="InferenceClient.ListModelsAsync"/>), so a long chain does not exceed the node's block-range limit.
+    /// How many blocks one <c>eth_getLogs</c> call covers in every event query of the client (model list, job lookup and
+    /// history, waiting for a result), so a long chain does not exceed the node's block-range limit.
     /// Lower it when the node refuses a log query for its range.
     /// </summary>
     public ulong LogPageBlocks { get; set; } = DefaultLogPageBlocks;

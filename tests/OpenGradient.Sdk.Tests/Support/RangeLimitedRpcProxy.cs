@@ -19,6 +19,7 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
     private readonly Uri _target;
     private readonly Task _loop;
     private readonly List<(ulong From, ulong To)> _ranges = [];
+    private readonly List<(Func<(ulong From, ulong To), bool> Wanted, TaskCompletionSource Asked)> _waiters = [];
 
     private RangeLimitedRpcProxy(HttpListener listener, Uri target, ulong maxBlocks, Uri url)
     {
@@ -67,6 +68,26 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
                 // The port was taken between FreePort and the bind: try another.
                 listener.Close();
             }
+        }
+    }
+
+    /// <summary>
+    /// Completes when an <c>eth_getLogs</c> whose range satisfies <paramref name="wanted"/> has been received (since the
+    /// last <see cref="ClearRanges"/>); the proxy may not have answered it yet.
+    /// </summary>
+    /// <exception cref="TimeoutException">No such query within <paramref name="timeout"/>.</exception>
+    public Task WaitForRangeAsync(Func<(ulong From, ulong To), bool> wanted, TimeSpan timeout)
+    {
+        lock (_ranges)
+        {
+            if (_ranges.Any(wanted))
+            {
+                return Task.CompletedTask;
+            }
+
+            var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((wanted, asked));
+            return asked.Task.WaitAsync(timeout);
         }
     }
 
@@ -150,6 +171,11 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
         lock (_ranges)
         {
             _ranges.Add((from, to));
+            foreach (var waiter in _waiters.Where(w => w.Wanted((from, to))).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Asked.TrySetResult();
+            }
         }
 
         if (to < from || to - from + 1 <= MaxBlocks)
