@@ -93,12 +93,13 @@ public sealed class JobPagingTests
     }
 
     [Test]
-    public async Task WaitForResult_PollingWhileBlocksAreMined_ReadsOnFromTheLastBlockReadInsteadOfFromTheRequest()
+    public async Task WaitForResult_PollingWhileBlocksAreMined_ReadsOnFromTheLastBlockReadLessTheReorgDepthInsteadOfFromTheRequest()
     {
+        const ulong ReorgDepth = 2;
         EthKey requester = Devnet.Key(8);
         await FundAsync(requester);
         await using RangeLimitedRpcProxy proxy = RangeLimitedRpcProxy.Start(Devnet.Node.RpcUrl, PageBlocks);
-        using InferenceClient client = await ConnectThroughAsync(proxy, requester, PageBlocks);
+        using InferenceClient client = await ConnectThroughAsync(proxy, requester, PageBlocks, ReorgDepth);
         using var node = new TestOracleNode(client.Deployment.Hub);
         ulong start = client.Deployment.DeployBlock;
 
@@ -124,9 +125,10 @@ public sealed class JobPagingTests
         List<(ulong From, ulong To)> polls = ranges[lookup.Count..];
         Assert.That(polls[0].From, Is.EqualTo(job.BlockNumber), "the first poll starts at the request's block");
         Assert.That(polls.Select(r => r.To - r.From + 1), Has.All.LessThanOrEqualTo(PageBlocks));
-        Assert.That(polls.Zip(polls.Skip(1)).Select(p => p.Second.From >= p.First.To), Has.All.True, $"no poll goes back before the last block read: {string.Join(", ", polls)}");
+        Assert.That(polls.Zip(polls.Skip(1)).Select(p => p.Second.From + ReorgDepth >= p.First.To), Has.All.True, $"no poll goes back further than the reorg depth: {string.Join(", ", polls)}");
+        Assert.That(polls.Zip(polls.Skip(1)).Any(p => p.Second.From + ReorgDepth == p.First.To), Is.True, $"a later poll re-reads the reorg depth below the last block read: {string.Join(", ", polls)}");
         Assert.That(polls.Zip(polls.Skip(1)).Select(p => p.Second.From <= p.First.To + 1), Has.All.True, $"no block is skipped: {string.Join(", ", polls)}");
-        Assert.That(polls.Where(r => r.To > mined).Select(r => r.From), Has.All.GreaterThanOrEqualTo(mined), "the poll that finds the result reads on from the mined blocks, not from the request");
+        Assert.That(polls.Where(r => r.To > mined).Select(r => r.From + ReorgDepth), Has.All.GreaterThanOrEqualTo(mined), "the poll that finds the result reads on from the mined blocks, not from the request");
         Assert.That(polls[^1].To, Is.GreaterThanOrEqualTo(resultBlock));
     }
 
@@ -170,11 +172,12 @@ public sealed class JobPagingTests
         await asked;
     }
 
-    private static Task<InferenceClient> ConnectThroughAsync(RangeLimitedRpcProxy proxy, EthKey? key, ulong pageBlocks) =>
+    private static Task<InferenceClient> ConnectThroughAsync(RangeLimitedRpcProxy proxy, EthKey? key, ulong pageBlocks, ulong reorgDepth = 0) =>
         Devnet.ConnectAsync(key, configure: o =>
         {
             o.RpcUrl = proxy.Url;
             o.LogPageBlocks = pageBlocks;
+            o.ReorgDepthBlocks = reorgDepth;
         });
 
     /// <summary>A request in one transaction (a permit instead of an approval), so it lands on the block the test chose.</summary>

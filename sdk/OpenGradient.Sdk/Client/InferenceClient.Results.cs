@@ -47,8 +47,10 @@ public sealed partial class InferenceClient
                     return await ToOutcomeAsync(jobId, scan.Logs[0], linked.Token).ConfigureAwait(false);
                 }
 
-                // The history before the last block read is not read again; that block is, as a reorg may have replaced it.
-                from = Math.Max(from, scan.LatestBlock);
+                // Read on from the last block read, less the reorg depth: a reorg may have put the outcome at a height
+                // an earlier poll already read.
+                ulong reorgDepth = _options.ReorgDepthBlocks;
+                from = Math.Max(from, scan.LatestBlock > reorgDepth ? scan.LatestBlock - reorgDepth : 0);
                 await Task.Delay(_options.PollInterval, _time, linked.Token).ConfigureAwait(false);
             }
         }

@@ -40,6 +40,13 @@ public sealed class InferenceClientOptions
     /// </summary>
     public ulong LogPageBlocks { get; set; } = DefaultLogPageBlocks;
 
+    /// <summary>
+    /// How many blocks below the last block it read a polling wait reads again, so an outcome that a reorg moved into
+    /// an already-read height is still found (default 64: two epochs, past finality on Ethereum). 0 re-reads only the
+    /// last block.
+    /// </summary>
+    public ulong ReorgDepthBlocks { get; set; } = 64;
+
     /// <summary>JSON-RPC client settings (retries, timeouts, receipt polling).</summary>
     public OpenGradient.Ethereum.JsonRpc.JsonRpcClientOptions Rpc { get; set; } = new();
 
@@ -70,6 +77,11 @@ public sealed class InferenceClientOptions
         if (IntraOpThreads is < 1 or > 64)
         {
             throw new ArgumentException($"InferenceClientOptions.IntraOpThreads must be 1..64 (got {IntraOpThreads}); 1 reproduces the oracle.", nameof(IntraOpThreads));
+        }
+
+        if (ReorgDepthBlocks > 10_000)
+        {
+            throw new ArgumentException($"InferenceClientOptions.ReorgDepthBlocks must be at most 10,000 (got {ReorgDepthBlocks}); reorgs deeper than a few dozen blocks do not happen on a live chain.", nameof(ReorgDepthBlocks));
         }
 
         if (LogPageBlocks == 0)
