@@ -9,8 +9,8 @@ namespace OpenGradient.Sdk.Tests;
 
 /// <summary>
 /// A JSON-RPC endpoint on loopback that forwards to the Hardhat node but, like hosted providers, refuses an
-/// <c>eth_getLogs</c> whose block range is wider than <see cref="MaxBlocks"/>. It records every range asked for, so a
-/// test sees how a scan was split. Batched calls (a JSON array) are forwarded unchecked.
+/// <c>eth_getLogs</c> whose block range is wider than <see cref="MaxBlocks"/>. It records every range and topic filter
+/// asked for, so a test sees how a scan was split. Batched calls (a JSON array) are forwarded unchecked.
 /// </summary>
 internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
 {
@@ -18,7 +18,7 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
     private readonly HttpClient _upstream = new();
     private readonly Uri _target;
     private readonly Task _loop;
-    private readonly List<(ulong From, ulong To)> _ranges = [];
+    private readonly List<LogQuery> _queries = [];
     private readonly List<(Func<(ulong From, ulong To), bool> Wanted, TaskCompletionSource Asked)> _waiters = [];
 
     private RangeLimitedRpcProxy(HttpListener listener, Uri target, ulong maxBlocks, Uri url)
@@ -37,13 +37,16 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
     public Uri Url { get; }
 
     /// <summary>The block ranges of every <c>eth_getLogs</c> received since the last <see cref="ClearRanges"/>, answered or refused.</summary>
-    public IReadOnlyList<(ulong From, ulong To)> Ranges
+    public IReadOnlyList<(ulong From, ulong To)> Ranges => [.. Queries.Select(q => (q.From, q.To))];
+
+    /// <summary>Every <c>eth_getLogs</c> received since the last <see cref="ClearRanges"/> (its range and topic filter), answered or refused.</summary>
+    public IReadOnlyList<LogQuery> Queries
     {
         get
         {
-            lock (_ranges)
+            lock (_queries)
             {
-                return [.. _ranges];
+                return [.. _queries];
             }
         }
     }
@@ -78,9 +81,9 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
     /// <exception cref="TimeoutException">No such query within <paramref name="timeout"/>.</exception>
     public Task WaitForRangeAsync(Func<(ulong From, ulong To), bool> wanted, TimeSpan timeout)
     {
-        lock (_ranges)
+        lock (_queries)
         {
-            if (_ranges.Any(wanted))
+            if (_queries.Any(q => wanted((q.From, q.To))))
             {
                 return Task.CompletedTask;
             }
@@ -91,11 +94,12 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the queries received so far (<see cref="Ranges"/> and <see cref="Queries"/>).</summary>
     public void ClearRanges()
     {
-        lock (_ranges)
+        lock (_queries)
         {
-            _ranges.Clear();
+            _queries.Clear();
         }
     }
 
@@ -168,9 +172,10 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
 
         ulong from = await BlockAsync(filter["fromBlock"]).ConfigureAwait(false);
         ulong to = await BlockAsync(filter["toBlock"]).ConfigureAwait(false);
-        lock (_ranges)
+        IReadOnlyList<IReadOnlyList<string>?> topics = Topics(filter["topics"]);
+        lock (_queries)
         {
-            _ranges.Add((from, to));
+            _queries.Add(new LogQuery(from, to, topics));
             foreach (var waiter in _waiters.Where(w => w.Wanted((from, to))).ToList())
             {
                 _waiters.Remove(waiter);
@@ -189,6 +194,25 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
             ["id"] = call["id"]?.DeepClone(),
             ["error"] = new JsonObject { ["code"] = -32005, ["message"] = RefusalMessage },
         }.ToJsonString();
+    }
+
+    /// <summary>A filter's topics as the JSON-RPC spec has them: per position null (any), one value, or a list of values.</summary>
+    private static IReadOnlyList<IReadOnlyList<string>?> Topics(JsonNode? topics)
+    {
+        if (topics is not JsonArray positions)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. positions.Select(p => p switch
+            {
+                null => null,
+                JsonArray values => (IReadOnlyList<string>?)[.. values.Select(v => (string?)v ?? throw new JsonException("A topic list holds a null."))],
+                _ => [(string?)p ?? throw new JsonException("A topic is not a string.")],
+            }),
+        ];
     }
 
     private async Task<ulong> BlockAsync(JsonNode? block)

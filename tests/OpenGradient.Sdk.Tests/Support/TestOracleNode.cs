@@ -11,7 +11,7 @@ namespace OpenGradient.Sdk.Tests.Support;
 
 /// <summary>
 /// Plays the oracle node for a job: the staked dev account reads the job's InferenceRequested event, runs the model with
-/// the shared execution core, and posts the canonical output with submitResult (optionally tampered).
+/// the shared execution core, and posts the canonical output with submitResult (optionally tampered), or reports a failure.
 /// </summary>
 internal sealed class TestOracleNode : IDisposable
 {
@@ -41,6 +41,9 @@ internal sealed class TestOracleNode : IDisposable
         await _hub.SubmitResultAsync(jobId, output.Encode());
         return output;
     }
+
+    /// <summary>Reports that job <paramref name="jobId"/> failed for <paramref name="reason"/> (reportFailure) instead of posting a result.</summary>
+    public Task ReportFailureAsync(BigInteger jobId, OpenGradient.Contracts.FailureReason reason) => _hub.ReportFailureAsync(jobId, (byte)reason);
 
     public void Dispose() => _executor.Dispose();
 
