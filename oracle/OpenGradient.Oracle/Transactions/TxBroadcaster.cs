@@ -1,8 +1,10 @@
 using System.Numerics;
+using Microsoft.Extensions.Logging;
 using OpenGradient.Contracts;
 using OpenGradient.Ethereum;
 using OpenGradient.Ethereum.Abi;
 using OpenGradient.Ethereum.Encoding;
+using OpenGradient.Ethereum.Hashing;
 using OpenGradient.Ethereum.JsonRpc;
 using OpenGradient.Ethereum.Transactions;
 using OpenGradient.Oracle.Configuration;
@@ -21,7 +23,8 @@ internal sealed class TxBroadcaster(
     TransactionSenderOptions options,
     ChainOptions chain,
     OracleMetrics metrics,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger log)
 {
     /// <summary>Waits for the confirmations, checks the receipt still stands, and builds the outcome; null if it was reorged away.</summary>
     public async Task<TxOutcome?> ConfirmAsync(TxIntent intent, TransactionReceipt receipt, CancellationToken cancellationToken)
@@ -125,8 +128,10 @@ internal sealed class TxBroadcaster(
         {
             return BroadcastResult.Underpriced;
         }
-        catch (JsonRpcException)
+        catch (JsonRpcException e)
         {
+            // The node's own words are the only clue to why (out of gas, insufficient funds, a revert under automine).
+            TxLog.Refused(log, Hex.Encode(Keccak256.Hash(raw)), e.RpcMessage);
             return BroadcastResult.Rejected;
         }
     }

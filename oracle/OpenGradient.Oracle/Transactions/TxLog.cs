@@ -29,4 +29,7 @@ internal static partial class TxLog
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Debug, Message = "{Key}: resumed with {Attempts} recorded attempts")]
     public static partial void Resumed(ILogger logger, string key, int attempts);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "The RPC node refused tx {Hash}: {Refusal}")]
+    public static partial void Refused(ILogger logger, string hash, string refusal);
 }

@@ -62,7 +62,7 @@ internal sealed class TxSender : IHostedService, IDisposable
         _metrics = metrics;
         _time = time;
         _log = log;
-        _wire = new TxBroadcaster(rpc, key, _options, chain.Value, metrics, time);
+        _wire = new TxBroadcaster(rpc, key, _options, chain.Value, metrics, time, log);
         _nonces = new NonceManager(
             key.Address,
             ct => _rpc.GetTransactionCountAsync(key.Address, BlockParameter.Pending, ct),
@@ -349,6 +349,13 @@ internal sealed class TxSender : IHostedService, IDisposable
                     attempts.Add(attempt);
                     continue;
                 default:
+                    // Hardhat under automine mines a transaction that fails (reverts, runs out of gas) and answers its
+                    // broadcast with an error: when it was mined, the receipt decides the outcome and the nonce is spent.
+                    if (await _wire.FindReceiptAsync(attempts, cancellationToken).ConfigureAwait(false) is not null)
+                    {
+                        return null;
+                    }
+
                     await _nonces.ReleaseAsync(attempt.Nonce).ConfigureAwait(false);
                     return Rejected(intent.Key, $"the node refused transaction {attempt.TransactionHash} ({result}); check the node's balance and the log.");
             }

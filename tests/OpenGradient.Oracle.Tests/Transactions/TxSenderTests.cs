@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
+using OpenGradient.Ethereum.Contracts;
 using OpenGradient.Ethereum.JsonRpc;
 using OpenGradient.Ethereum.Primitives;
 using OpenGradient.Ethereum.Signing;
@@ -23,14 +24,18 @@ public sealed class TxSenderTests
     private static readonly Address Recipient = Address.Parse("0x000000000000000000000000000000000000c0de");
     private HardhatNode _node = null!;
     private JsonRpcClient _rpc = null!;
+    private Contract _probe = null!;
     private string _folder = null!;
 
     [OneTimeSetUp]
     public async Task StartChain()
     {
         _folder = Directory.CreateTempSubdirectory("og-tx-").FullName;
+        await HardhatBuild.EnsureBuiltAsync("contracts/test/RpcProbe.sol");
         _node = await HardhatNode.StartAsync();
         _rpc = new JsonRpcClient(_node.RpcUrl);
+        var deployer = new Web3(_rpc, EthKey.Parse(HardhatNode.Accounts[0].PrivateKey));
+        _probe = (await deployer.DeployAsync(ContractArtifact.Load(RepoPaths.Artifact("contracts/test/RpcProbe.sol", "RpcProbe")), [deployer.Account!.Address, "probe"])).Contract;
     }
 
     [OneTimeTearDown]
@@ -57,6 +62,25 @@ public sealed class TxSenderTests
         Assert.That(first.Status, Is.EqualTo(TxStatus.Succeeded));
         Assert.That(second, Is.EqualTo(first));
         Assert.That(await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest), Is.EqualTo(before + 1));
+    }
+
+    [Test]
+    public async Task Submit_TransactionMinedButRevertingWhileTheNodeAnswersWithAnError_EndsRevertedWithItsReasonAndSpendsTheNonce()
+    {
+        // Under automine Hardhat mines a transaction that reverts and answers eth_sendRawTransaction with an error. A fixed
+        // gas limit skips the estimation that would otherwise catch the revert before sending.
+        using var rig = new SenderRig(_node.RpcUrl, HardhatNode.Accounts[13].PrivateKey, TimeProvider.System, TempDb());
+        ulong before = await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest);
+        var intent = new TxIntent("fail:1", _probe.Address, _probe.Abi.GetFunction("recordOrFail").EncodeCall(BigInteger.Zero), GasLimit: 200_000);
+
+        TxOutcome outcome = await rig.Sender.SubmitAsync(intent);
+
+        Assert.That(outcome.Status, Is.EqualTo(TxStatus.Reverted), outcome.Detail);
+        Assert.That(outcome.Detail, Does.Contain("probe: zero value"));
+        Assert.That(outcome.BlockNumber, Is.Not.Null, "the reverted transaction was mined: its receipt decides the outcome");
+        Assert.That(await _rpc.GetTransactionCountAsync(rig.Address, BlockParameter.Latest), Is.EqualTo(before + 1));
+        TxOutcome next = await rig.Sender.SubmitAsync(Transfer("pay:after-revert"));
+        Assert.That(next.Status, Is.EqualTo(TxStatus.Succeeded), "the spent nonce was not handed out again");
     }
 
     [Test]
@@ -209,51 +233,5 @@ public sealed class TxSenderTests
         }
 
         Assert.Fail("The condition did not hold within 300 checks.");
-    }
-
-    private sealed class SenderRig : IDisposable
-    {
-        public SenderRig(Uri rpcUrl, string privateKey, TimeProvider time, string databasePath)
-        {
-            var database = new NodeDatabase(databasePath, [new TxMigration()]);
-            Rpc = new JsonRpcClient(rpcUrl);
-            Store = new TxStore(database, time);
-            var options = Options.Create(new TransactionSenderOptions
-            {
-                ReceiptPollInterval = TimeSpan.FromMilliseconds(100),
-                StuckAfter = TimeSpan.FromSeconds(5),
-                FeeBumpPercent = 15,
-            });
-            var key = new NodeKey(EthKey.Parse(privateKey), NodeKeySource.DevPrivateKey);
-            Address = key.Address;
-            Metrics = new OracleMetrics();
-            Sender = new TxSender(
-                Rpc,
-                Store,
-                new FeeEstimator(Rpc, options),
-                key,
-                options,
-                Options.Create(new ChainOptions { ChainId = 31337 }),
-                Options.Create(new ResilienceOptions { LoopBackoff = TimeSpan.FromMilliseconds(100) }),
-                Metrics,
-                time,
-                NullLogger<TxSender>.Instance);
-        }
-
-        public JsonRpcClient Rpc { get; }
-
-        public TxStore Store { get; }
-
-        public TxSender Sender { get; }
-
-        public Address Address { get; }
-
-        public OracleMetrics Metrics { get; }
-
-        public void Dispose()
-        {
-            Sender.Dispose();
-            Rpc.Dispose();
-        }
     }
 }
