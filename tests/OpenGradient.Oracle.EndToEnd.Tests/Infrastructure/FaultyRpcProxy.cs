@@ -11,11 +11,10 @@ namespace OpenGradient.Oracle.EndToEnd.Tests.Infrastructure;
 public sealed class FaultyRpcProxy : IAsyncDisposable
 {
     private static readonly HttpClient Upstream = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly HttpListener _listener = new();
     private readonly Uri _target;
     private readonly Random _random;
     private readonly Lock _gate = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private int _dropped;
     private int _delayed;
     private int _failed;
@@ -27,15 +26,11 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
         FaultShare = faultShare;
         Delay = delay;
         _random = new Random(seed);
-        int port = FreePort.Next();
-        Url = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
+        _server = LoopbackHttpServer.Start(HandleAsync);
     }
 
     /// <summary>Where clients connect.</summary>
-    public Uri Url { get; }
+    public Uri Url => _server.Url;
 
     /// <summary>The share of requests that get a fault (split evenly between drop, delay and 503).</summary>
     public double FaultShare { get; set; }
@@ -51,41 +46,7 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
 
     public int Forwarded => Volatile.Read(ref _forwarded);
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop.ConfigureAwait(false);
-        }
-        catch (HttpListenerException)
-        {
-            // Stopped.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopped.
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpListenerContext context)
     {

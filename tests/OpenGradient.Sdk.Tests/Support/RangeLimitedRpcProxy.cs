@@ -14,27 +14,24 @@ namespace OpenGradient.Sdk.Tests;
 /// </summary>
 internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
     private readonly HttpClient _upstream = new();
     private readonly Uri _target;
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private readonly List<LogQuery> _queries = [];
     private readonly List<(Func<(ulong From, ulong To), bool> Wanted, TaskCompletionSource Asked)> _waiters = [];
 
-    private RangeLimitedRpcProxy(HttpListener listener, Uri target, ulong maxBlocks, Uri url)
+    private RangeLimitedRpcProxy(Uri target, ulong maxBlocks)
     {
-        _listener = listener;
         _target = target;
         MaxBlocks = maxBlocks;
-        Url = url;
-        _loop = Task.Run(ServeAsync);
+        _server = LoopbackHttpServer.Start(AnswerAsync);
     }
 
     /// <summary>The widest <c>eth_getLogs</c> range (in blocks, both ends included) the proxy answers.</summary>
     public ulong MaxBlocks { get; }
 
     /// <summary>The proxy's RPC URL.</summary>
-    public Uri Url { get; }
+    public Uri Url => _server.Url;
 
     /// <summary>The block ranges of every <c>eth_getLogs</c> received since the last <see cref="ClearRanges"/>, answered or refused.</summary>
     public IReadOnlyList<(ulong From, ulong To)> Ranges => [.. Queries.Select(q => (q.From, q.To))];
@@ -54,25 +51,7 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
     /// <summary>The error message of a refused query (what Infura-style providers say).</summary>
     public string RefusalMessage => $"query exceeds max block range {MaxBlocks}";
 
-    public static RangeLimitedRpcProxy Start(Uri target, ulong maxBlocks)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            var url = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}/");
-            var listener = new HttpListener();
-            listener.Prefixes.Add(url.AbsoluteUri);
-            try
-            {
-                listener.Start();
-                return new RangeLimitedRpcProxy(listener, target, maxBlocks, url);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // The port was taken between FreePort and the bind: try another.
-                listener.Close();
-            }
-        }
-    }
+    public static RangeLimitedRpcProxy Start(Uri target, ulong maxBlocks) => new(target, maxBlocks);
 
     /// <summary>
     /// Completes when an <c>eth_getLogs</c> whose range satisfies <paramref name="wanted"/> has been received (since the
@@ -105,38 +84,8 @@ internal sealed class RangeLimitedRpcProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop.ConfigureAwait(false);
-        }
-        catch (HttpListenerException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-
+        await _server.DisposeAsync().ConfigureAwait(false);
         _upstream.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context)
